@@ -1,0 +1,1 @@
+"""Plain frozen dataclasses and enums shared by every layer. Standard library only."""
