@@ -1,0 +1,180 @@
+"""Importing directives into tasks: counts from the extraction, idempotence, failures, dry run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from import_helpers import FakeFiles, body, counts, document, item, leaf_body_pairs, local_ctx_for
+from sqlalchemy import select
+
+from tracker.db.models import Body, Directive, Item, Task, TaskEvent
+from tracker.domain.enums import EventKind, TaskRole, TaskState
+from tracker.domain.errors import InputError
+from tracker.domain.text import fold
+from tracker.services.import_preview import (
+    DOC_EXISTING_NUMBER,
+    DOC_EXISTING_TEXT,
+    DOC_NEW,
+    FILE_ALREADY_IMPORTED,
+    FILE_FAILED,
+    FILE_IMPORTED,
+    FILE_NOTHING_NEW,
+)
+from tracker.services.importing import import_paths
+
+JULY = date(2021, 7, 4)
+
+
+@pytest.fixture
+def ctx(tmp_path: Path):
+    context = local_ctx_for(tmp_path / "t.db")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> FakeFiles:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    return FakeFiles(folder)
+
+
+def _two_documents(files: FakeFiles) -> list[Path]:
+    first = document("230-CV/TU", JULY, [
+        item("1", "Tiếp tục quán triệt các văn bản chỉ đạo", [body("Sở Y tế"),
+                                                             body("Công an tỉnh", TaskRole.COOPERATING)], 20,
+             due=date(2021, 7, 11), parent="I", heading_text="NHIỆM VỤ CHUNG"),
+        item("2", "Tăng cường xét nghiệm", [body("Sở Y tế")], 22, parent="I", heading_text="NHIỆM VỤ CHUNG"),
+        item("3", "Báo cáo kết quả", [], 24),
+    ])
+    second = document("473-CV/TU", date(2021, 7, 24), [
+        item("1", "Kiểm soát phương tiện", [body("Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh")], 10),
+    ], issuer="Tỉnh ủy Đắk Nông")
+    return [files.add("a.txt", first), files.add("b.txt", second)]
+
+
+def test_import_stores_directives_items_and_tasks(ctx, files: FakeFiles) -> None:
+    paths = _two_documents(files)
+    report = import_paths(ctx, [files.folder], extractor=files)
+    extractions = [files.results[str(p.resolve())] for p in paths]
+    docs = [d for e in extractions for d in e.documents]
+    expected_tasks = sum(leaf_body_pairs(e) for e in extractions)
+    expected_headings = len({(d.number, i.parent_ref) for d in docs for i in d.items if i.parent_ref})
+    expected_items = sum(len(d.items) for d in docs) + expected_headings
+
+    assert report.ok and [f.status for f in report.files] == [FILE_IMPORTED, FILE_IMPORTED]
+    assert report.directives_new == len(docs)
+    assert report.tasks == expected_tasks
+    assert report.items == expected_items
+    stored = counts(ctx)
+    assert stored["directive"] == len(docs)
+    assert stored["item"] == expected_items
+    assert stored["task"] == expected_tasks
+    assert stored["task_event"] == expected_tasks  # one "created" event each
+    assert stored["import_batch"] == 2
+
+    with ctx.sessions() as session:
+        directive = session.scalars(select(Directive).where(Directive.number == "230-CV/TU")).one()
+        items = session.scalars(select(Item).where(Item.directive_id == directive.id)
+                                .order_by(Item.position)).all()
+        assert [(i.ref, i.is_leaf) for i in items] == [("I", False), ("1", True), ("2", True), ("3", True)]
+        heading = items[0]
+        assert [i.parent_id for i in items[1:]] == [heading.id, heading.id, None]
+        assert items[1].deadline_text == "trước ngày 11/07/2021"
+        tasks = session.scalars(select(Task).join(Item).where(Item.ref == "1", Item.directive_id == directive.id)
+                                .order_by(Task.id)).all()
+        assert [(t.body.name, t.role) for t in tasks] == [("Sở Y tế", "lead"), ("Công an tỉnh", "cooperating")]
+        task = tasks[0]
+        assert task.state == TaskState.NOT_STARTED and task.progress == 0
+        assert task.original_deadline == task.current_deadline == date(2021, 7, 11)
+        assert task.search_text == fold("230-CV/TU 1 Sở Y tế Tiếp tục quán triệt các văn bản chỉ đạo")
+        event = session.scalars(select(TaskEvent).where(TaskEvent.task_id == task.id)).one()
+        assert event.kind == EventKind.CREATED and event.by_user == "tester"
+        assert event.on_date == date(2021, 7, 26)
+        assert event.new["current_deadline"] == "2021-07-11" and event.new["state"] == "not_started"
+        # bodies met for the first time are added, flagged for review, and listed
+        new_names = set(session.scalars(select(Body.name).where(Body.is_new.is_(True))))
+    assert set(report.new_bodies) == new_names == {"Sở Y tế", "Công an tỉnh",
+                                                   "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh"}
+
+
+def test_importing_twice_changes_nothing_and_says_so(ctx, files: FakeFiles) -> None:
+    _two_documents(files)
+    import_paths(ctx, [files.folder], extractor=files)
+    before = counts(ctx)
+    again = import_paths(ctx, [files.folder], extractor=files)
+    assert counts(ctx) == before
+    assert [f.status for f in again.files] == [FILE_ALREADY_IMPORTED, FILE_ALREADY_IMPORTED]
+    assert again.directives_new == 0 and again.tasks == 0 and again.new_bodies == []
+    assert "đã được nhập" in again.files[0].message("vi")
+
+
+def test_same_text_in_another_file_is_existing(ctx, files: FakeFiles) -> None:
+    doc = document("230-CV/TU", JULY, [item("1", "Việc A", [body("Sở Y tế")], 5)])
+    files.add("a.txt", doc)
+    import_paths(ctx, [files.folder / "a.txt"], extractor=files)
+    before = counts(ctx)
+    # the same directive bundled with a new one in another file: only the new one goes in
+    other = document("231-CV/TU", JULY, [item("1", "Việc B", [body("Sở Y tế")], 5)])
+    files.add("bundle.txt", doc, other)
+    report = import_paths(ctx, [files.folder / "bundle.txt"], extractor=files)
+    outcome = report.files[0]
+    assert [d.status for d in outcome.documents] == [DOC_EXISTING_TEXT, DOC_NEW]
+    assert "đã có" in outcome.documents[0].message("vi")
+    after = counts(ctx)
+    assert after["directive"] == before["directive"] + 1
+    assert after["task"] == before["task"] + 1
+
+
+def test_same_number_issuer_date_with_other_text_is_refused_as_existing(ctx, files: FakeFiles) -> None:
+    files.add("a.txt", document("230-CV/TU", JULY, [item("1", "Việc A", [body("Sở Y tế")], 5)]))
+    import_paths(ctx, [files.folder / "a.txt"], extractor=files)
+    before = counts(ctx)
+    files.add("b.txt", document("230-CV/TU", JULY, [item("1", "Việc A đã sửa lời", [body("Sở Tài chính")], 5)]))
+    report = import_paths(ctx, [files.folder / "b.txt"], extractor=files)
+    outcome = report.files[0]
+    assert outcome.status == FILE_NOTHING_NEW
+    assert [d.status for d in outcome.documents] == [DOC_EXISTING_NUMBER]
+    assert outcome.documents[0].directive_id is not None
+    assert "đã có" in outcome.documents[0].message("vi")
+    assert counts(ctx) == before  # not even the new body
+
+
+def test_a_failing_file_does_not_stop_the_others_and_leaves_no_rows(ctx, files: FakeFiles) -> None:
+    files.add("a.txt", document("1-CV/TU", JULY, [item("1", "Việc A", [body("Sở Y tế")], 5)]))
+    files.fail("b.txt", InputError("ingest.empty_file", path="b.txt"))
+    # c.txt fails inside its transaction, after its directive and batch rows were written
+    files.add("c.txt", document("3-CV/TU", JULY, [item("1", "Việc C", [body("Sở Nội vụ")], 10**30)]))
+    files.add("d.txt", document("4-CV/TU", JULY, [item("1", "Việc D", [body("Sở Y tế")], 5)]))
+    report = import_paths(ctx, [files.folder], extractor=files)
+    assert [f.status for f in report.files] == [FILE_IMPORTED, FILE_FAILED, FILE_FAILED, FILE_IMPORTED]
+    assert report.files[1].error_code == "ingest.empty_file"
+    assert report.files[2].error_code == "import.file_crashed"
+    assert "c.txt" in report.files[2].message("en")
+    with ctx.sessions() as session:
+        numbers = sorted(session.scalars(select(Directive.number)))
+        bodies = set(session.scalars(select(Body.name)))
+    assert numbers == ["1-CV/TU", "4-CV/TU"]
+    assert "Sở Nội vụ" not in bodies  # the failed file's new body went with it
+    assert counts(ctx)["import_batch"] == 2
+
+
+def test_missing_path_is_reported(ctx, files: FakeFiles, tmp_path: Path) -> None:
+    files.add("a.txt", document("1-CV/TU", JULY, [item("1", "Việc A", [body("Sở Y tế")], 5)]))
+    report = import_paths(ctx, [tmp_path / "nowhere.txt", files.folder], extractor=files)
+    assert [f.status for f in report.files] == [FILE_FAILED, FILE_IMPORTED]
+    assert report.files[0].error_code == "import.missing_path"
+    assert not report.ok
+
+
+def test_dry_run_computes_the_same_and_stores_nothing(ctx, files: FakeFiles) -> None:
+    _two_documents(files)
+    before = counts(ctx)
+    dry = import_paths(ctx, [files.folder], dry_run=True, extractor=files)
+    assert counts(ctx) == before
+    real = import_paths(ctx, [files.folder], extractor=files)
+    assert (dry.directives_new, dry.items, dry.tasks, sorted(dry.new_bodies)) == (
+        real.directives_new, real.items, real.tasks, sorted(real.new_bodies))
+    assert dry.dry_run and not real.dry_run

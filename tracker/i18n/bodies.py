@@ -1,0 +1,96 @@
+"""Messages of the body directory (tracker bodies ...)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # errors
+    "bodies.empty_name": {"vi": "Tên cơ quan không được để trống", "en": "A body name cannot be empty"},
+    "bodies.name_too_long": {
+        "vi": "Tên cơ quan quá dài ({size} ký tự, tối đa {max})",
+        "en": "Body name too long ({size} characters, at most {max})",
+    },
+    "bodies.not_found_id": {"vi": "Không có cơ quan số {id}", "en": "No body with id {id}"},
+    "bodies.not_found": {
+        "vi": "Không có cơ quan '{name}' trong danh mục (gần giống: {suggestions})",
+        "en": "No body '{name}' in the directory (close: {suggestions})",
+    },
+    "bodies.exists": {
+        "vi": "Tên '{name}' đã dùng cho cơ quan '{body}'",
+        "en": "The name '{name}' is already used by '{body}'",
+    },
+    "bodies.alias_taken": {
+        "vi": "Tên gọi khác '{alias}' đã dùng cho cơ quan '{body}'",
+        "en": "The alias '{alias}' already designates '{body}'",
+    },
+    "bodies.bad_kind": {
+        "vi": "Loại cơ quan không hợp lệ: {kind} (chọn: {kinds})",
+        "en": "Unknown body kind: {kind} (choose: {kinds})",
+    },
+    "bodies.group_empty": {"vi": "Nhóm '{group}' cần ít nhất một thành viên",
+                           "en": "The group '{group}' needs at least one member"},
+    "bodies.group_self": {"vi": "Nhóm '{group}' không thể là thành viên của chính nó",
+                          "en": "The group '{group}' cannot be its own member"},
+    "bodies.group_cycle": {
+        "vi": "'{member}' đã chứa nhóm '{group}': không thể lồng vòng",
+        "en": "'{member}' already contains the group '{group}': groups cannot loop",
+    },
+    "bodies.merge_same": {"vi": "Không thể gộp '{name}' với chính nó", "en": "Cannot merge '{name}' into itself"},
+    # the commands
+    "bodies.help": {"vi": "Danh mục cơ quan, đơn vị: xem, thêm, tên gọi khác, gộp, nhóm, đổi tên",
+                    "en": "The body directory: list, add, alias, merge, group, rename"},
+    "bodies.list.help": {"vi": "Liệt kê các cơ quan trong danh mục", "en": "List the bodies of the directory"},
+    "bodies.opt.new": {"vi": "Chỉ các cơ quan mới thêm khi nhập, chưa xem xét",
+                       "en": "Only bodies added by imports and not reviewed yet"},
+    "bodies.opt.json": {"vi": "In dạng JSON", "en": "Print as JSON"},
+    "bodies.add.help": {"vi": "Thêm một cơ quan vào danh mục", "en": "Add a body to the directory"},
+    "bodies.opt.kind": {"vi": "Loại cơ quan", "en": "Kind of body"},
+    "bodies.opt.alias": {"vi": "Tên gọi khác (có thể lặp lại)", "en": "Another name (repeatable)"},
+    "bodies.alias.help": {"vi": "Thêm tên gọi khác cho một cơ quan (BODY là số hoặc tên)",
+                          "en": "Add another name for a body (BODY is an id or a name)"},
+    "bodies.merge.help": {
+        "vi": "Gộp cơ quan ABSORB vào KEEP: chuyển nhiệm vụ, giữ tên cũ làm tên gọi khác",
+        "en": "Merge body ABSORB into KEEP: its tasks move, its name stays as an alias",
+    },
+    "bodies.group.help": {
+        "vi": "Định nghĩa GROUP là nhóm gồm các MEMBER; khi nhập, nhiệm vụ giao cho nhóm được tách "
+              "cho từng thành viên",
+        "en": "Define GROUP as a group of the MEMBERs; an imported task for the group becomes one "
+              "task per member",
+    },
+    "bodies.opt.add_members": {"vi": "Thêm vào các thành viên đã có thay vì thay thế",
+                               "en": "Add to the existing members instead of replacing them"},
+    "bodies.rename.help": {"vi": "Đổi tên cơ quan; tên cũ được giữ làm tên gọi khác",
+                           "en": "Rename a body; the old name stays as an alias"},
+    "bodies.review.help": {"vi": "Đánh dấu các cơ quan mới là đã xem xét (và đặt loại)",
+                           "en": "Mark new bodies as reviewed (and set their kind)"},
+    "bodies.find.help": {"vi": "Tìm cơ quan theo tên gần đúng", "en": "Find bodies by approximate name"},
+    # results
+    "bodies.added": {"vi": "Đã thêm cơ quan #{id}: {name}", "en": "Added body #{id}: {name}"},
+    "bodies.alias_added": {"vi": "'{alias}' là tên gọi khác của '{name}'",
+                           "en": "'{alias}' is now another name of '{name}'"},
+    "bodies.merged": {
+        "vi": "Đã gộp '{absorbed}' vào '{kept}': chuyển {moved} nhiệm vụ, hợp nhất {merged} nhiệm vụ trùng",
+        "en": "Merged '{absorbed}' into '{kept}': {moved} tasks moved, {merged} duplicate tasks combined",
+    },
+    "bodies.grouped": {"vi": "Nhóm '{group}' gồm {count} thành viên: {members}",
+                       "en": "Group '{group}' has {count} members: {members}"},
+    "bodies.renamed": {"vi": "Đã đổi tên '{old}' thành '{new}'", "en": "Renamed '{old}' to '{new}'"},
+    "bodies.reviewed": {"vi": "Đã đánh dấu {count} cơ quan là đã xem xét",
+                        "en": "Marked {count} bodies as reviewed"},
+    "bodies.none": {"vi": "Không có cơ quan nào.", "en": "No body."},
+    "bodies.col.id": {"vi": "Số", "en": "Id"},
+    "bodies.col.name": {"vi": "Tên", "en": "Name"},
+    "bodies.col.kind": {"vi": "Loại", "en": "Kind"},
+    "bodies.col.tasks": {"vi": "Nhiệm vụ", "en": "Tasks"},
+    "bodies.col.aliases": {"vi": "Tên gọi khác / thành viên", "en": "Aliases / members"},
+    "bodies.flag.new": {"vi": "mới", "en": "new"},
+    "bodies.flag.group": {"vi": "nhóm", "en": "group"},
+    "bodies.count": {"vi": "{count} cơ quan", "en": "{count} bodies"},
+    "bodykind.party": {"vi": "Đảng", "en": "Party"},
+    "bodykind.government": {"vi": "Chính quyền", "en": "Government"},
+    "bodykind.mass_org": {"vi": "Mặt trận, đoàn thể", "en": "Mass organisation"},
+    "bodykind.armed": {"vi": "Lực lượng vũ trang", "en": "Armed forces"},
+    "bodykind.committee": {"vi": "Ban chỉ đạo", "en": "Steering committee"},
+    "bodykind.person": {"vi": "Cá nhân", "en": "Person"},
+    "bodykind.media": {"vi": "Báo chí", "en": "Media"},
+    "bodykind.local": {"vi": "Địa phương", "en": "Locality"},
+    "bodykind.other": {"vi": "Khác", "en": "Other"},
+}
