@@ -106,13 +106,13 @@ def list_bodies(ctx: ServiceContext, *, only_new: bool = False, include_inactive
         aliases: dict[int, list[str]] = {}
         for body_id, alias in session.execute(select(BodyAlias.body_id, BodyAlias.alias)):
             aliases.setdefault(body_id, []).append(alias)
-        names = dict(session.execute(select(Body.id, Body.name)).tuples().all())
+        names = dict(session.execute(select(Body.id, Body.name)).all())
         members: dict[int, list[str]] = {}
         for group_id, member_id in session.execute(select(BodyGroupMember.group_id, BodyGroupMember.member_id)):
             members.setdefault(group_id, []).append(names.get(member_id, "?"))
         counts = dict(session.execute(
             select(Task.body_id, func.count()).where(Task.active.is_(True)).group_by(Task.body_id)
-        ).tuples().all())
+        ).all())
         out = [BodyInfo(b.id, b.name, b.kind, tuple(sorted(aliases.get(b.id, []))),
                         tuple(sorted(members.get(b.id, []))), b.is_group, b.is_new, b.active,
                         int(counts.get(b.id, 0))) for b in bodies]
