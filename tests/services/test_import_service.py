@@ -12,6 +12,7 @@ from sqlalchemy import select
 from tracker.db.models import Body, Directive, Item, Task, TaskEvent
 from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import InputError
+from tracker.domain.status import replay
 from tracker.domain.text import fold
 from tracker.services.import_preview import (
     DOC_EXISTING_NUMBER,
@@ -23,6 +24,7 @@ from tracker.services.import_preview import (
     FILE_NOTHING_NEW,
 )
 from tracker.services.importing import import_paths
+from tracker.services.tasks import facts_of, search_text_for
 
 JULY = date(2021, 7, 4)
 
@@ -90,10 +92,13 @@ def test_import_stores_directives_items_and_tasks(ctx, files: FakeFiles) -> None
         assert task.state == TaskState.NOT_STARTED and task.progress == 0
         assert task.original_deadline == task.current_deadline == date(2021, 7, 11)
         assert task.search_text == fold("230-CV/TU 1 Sở Y tế Tiếp tục quán triệt các văn bản chỉ đạo")
-        event = session.scalars(select(TaskEvent).where(TaskEvent.task_id == task.id)).one()
-        assert event.kind == EventKind.CREATED and event.by_user == "tester"
-        assert event.on_date == date(2021, 7, 26)
-        assert event.new["current_deadline"] == "2021-07-11" and event.new["state"] == "not_started"
+        assert task.search_text == search_text_for("230-CV/TU", "1", "Sở Y tế", task.item.text)
+        events = session.scalars(select(TaskEvent).where(TaskEvent.task_id == task.id)).all()
+        assert len(events) == 1 and events[0].kind == EventKind.CREATED and events[0].by_user == "tester"
+        assert events[0].on_date == date(2021, 7, 26)
+        # the created event rebuilds the task (the lifecycle's replay)
+        snapshot = replay(events)
+        assert snapshot is not None and snapshot == facts_of(task)
         # bodies met for the first time are added, flagged for review, and listed
         new_names = set(session.scalars(select(Body.name).where(Body.is_new.is_(True))))
     assert set(report.new_bodies) == new_names == {"Sở Y tế", "Công an tỉnh",

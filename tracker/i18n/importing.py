@@ -97,4 +97,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: {count} chỗ cần kiểm tra khi đọc văn bản",
         "en": "{path}: {count} places to check in the reading",
     },
+    # browsing directives
+    "directives.not_found": {"vi": "Không có văn bản số {id}", "en": "No directive with id {id}"},
 }

@@ -26,8 +26,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Directive, ImportBatch, Item, Task, TaskEvent
+from tracker.domain import lifecycle
 from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import InputError, PermissionDenied, TrackerError
+from tracker.domain.lifecycle import TaskFacts
 from tracker.domain.parsed import ExtractionResult, ParsedDocument, ParsedItem
 from tracker.domain.text import fold, match_key
 from tracker.services.body_index import BodyIndex
@@ -391,6 +393,7 @@ class _Writer:
                     continue
                 prefix = " ".join(p for p in (number, fold(item.ref or "")) if p)
                 folded_text = fold(item.text)
+                payloads: dict[str, dict[str, Any]] = {}
                 for body_id, _name, role in targets:
                     assert isinstance(body_id, int)
                     body_key = self.index.bodies[body_id].search_name
@@ -402,7 +405,10 @@ class _Writer:
                         "search_text": " ".join(p for p in (prefix, body_key, folded_text) if p),
                         "version": 1, "created_at": self.now, "updated_at": self.now,
                     })
-                    events.append(created_event_payload(item, body_id, role))
+                    payload = payloads.get(role)
+                    if payload is None:
+                        payload = payloads[role] = created_event_payload(item, role)
+                    events.append({**payload, "body_id": body_id})
         if not rows:
             return
         task_ids = self.connection.execute(
@@ -415,15 +421,15 @@ class _Writer:
         } for task_id, new in zip(task_ids, events, strict=True)])
 
 
-def created_event_payload(item: PreviewItem, body_id: int, role: str) -> dict[str, Any]:
-    """The ``created`` event's ``new``: every task fact (tracker.domain.lifecycle.TaskFacts) as
-    JSON, so replaying a task's events from this one rebuilds it."""
-    deadline = item.deadline.isoformat() if item.deadline else None
-    return {
-        "state": TaskState.NOT_STARTED.value, "progress": 0, "original_deadline": deadline,
-        "current_deadline": deadline, "completed_on": None, "pending_extension": None, "active": True,
-        "recurrence": item.rrule, "urgency": item.urgency, "body_id": body_id, "role": role,
-    }
+def created_event_payload(item: PreviewItem, role: str) -> dict[str, Any]:
+    """The ``created`` event's ``new`` without the body: every task fact as JSON, as
+    tracker.services.tasks.create_tasks writes it, so replaying the events rebuilds the task."""
+    facts = TaskFacts(state=TaskState.NOT_STARTED, progress=0, original_deadline=item.deadline,
+                      current_deadline=item.deadline, recurrence=item.rrule or None,
+                      urgency=item.urgency or None, role=role)
+    payload = lifecycle.to_json(facts.values())
+    payload["source"] = "import"
+    return payload
 
 
 # --- the use cases -----------------------------------------------------------------------------
