@@ -127,30 +127,40 @@ from tracker.db.engine import make_engine, make_session_factory  # noqa: E402
 from tracker.db.models import Base  # noqa: E402
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def local_db_url(request: pytest.FixtureRequest, tmp_path):  # type: ignore[no-untyped-def]
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'tracker.db'}"
+@pytest.fixture
+def make_db(tmp_path):  # type: ignore[no-untyped-def]
+    """A factory of fresh databases with the schema: make_db("sqlite") / make_db("postgres")."""
+    admin = os.environ.get("TRACKER_TEST_PG_ADMIN_URL")
+    created: list[str] = []
+    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT") if admin else None
+
+    def make(kind: str) -> str:
+        if kind == "sqlite":
+            url = f"sqlite:///{tmp_path / ('db_' + uuid.uuid4().hex[:8] + '.sqlite')}"
+        else:
+            if admin_engine is None:
+                pytest.skip("no PostgreSQL (TRACKER_TEST_PG_ADMIN_URL unset)")
+            name = "t_" + uuid.uuid4().hex[:12]
+            with admin_engine.connect() as conn:
+                conn.execute(text(f"CREATE DATABASE {name}"))
+            created.append(name)
+            url = admin.rsplit("/", 1)[0] + "/" + name  # type: ignore[union-attr]
         engine = make_engine(url)
         Base.metadata.create_all(engine)
         engine.dispose()
-        yield url
-        return
-    admin = os.environ.get("TRACKER_TEST_PG_ADMIN_URL")
-    if not admin:
-        pytest.skip("no PostgreSQL (TRACKER_TEST_PG_ADMIN_URL unset)")
-    name = "t_" + uuid.uuid4().hex[:12]
-    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    engine.dispose()
-    yield url
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin_engine.dispose()
+        return url
+
+    yield make
+    if admin_engine is not None:
+        with admin_engine.connect() as conn:
+            for name in created:
+                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin_engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def local_db_url(request: pytest.FixtureRequest, make_db):  # type: ignore[no-untyped-def]
+    return make_db(request.param)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ PermissionDenied with a clear message and leave the database as it was."""
 from __future__ import annotations
 
 import pytest
-from office_db import as_user, local_ctx, local_db_url, populate, task_of_body  # noqa: F401
+from office_db import as_user, local_ctx, local_db_url, make_db, populate, task_of_body  # noqa: F401
 from sqlalchemy import func, select
 
 from tracker.db.models import Task, TaskEvent, User

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from office_db import as_user, local_ctx, local_db_url, populate  # noqa: F401
+from office_db import as_user, local_ctx, local_db_url, make_db, populate  # noqa: F401
 from sqlalchemy import func, select
 
 from tracker.db.models import User, UserBody
