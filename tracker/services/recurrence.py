@@ -140,9 +140,8 @@ def missed_by_task(session: Session, as_of: date, task_ids: Iterable[int] | None
                     Directive.issue_date)
              .join(Directive, Directive.id == Task.directive_id)
              .where(Task.recurrence.is_not(None), Task.recurrence != "", Task.active.is_(True)))
-    if task_ids is not None:
-        query = query.where(Task.id.in_(list(task_ids)))
-    tasks = session.execute(query).all()
+    wanted = set(task_ids) if task_ids is not None else None
+    tasks = [row for row in session.execute(query).all() if wanted is None or row[0] in wanted]
     if not tasks:
         return {}
     submitted: dict[int, set[date]] = {}
