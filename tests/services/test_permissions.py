@@ -4,12 +4,15 @@ PermissionDenied with a clear message and leave the database as it was."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 import pytest
 from office_db import as_user, local_ctx, local_db_url, make_db, populate, task_of_body  # noqa: F401
 from sqlalchemy import func, select
 
-from tracker.db.models import Task, TaskEvent, User
-from tracker.domain.errors import NotFoundError, PermissionDenied
+from tracker.db.models import Base, Task, User
+from tracker.domain.errors import NotFoundError, PermissionDenied, TrackerError
 from tracker.i18n import error_text, t
 from tracker.services.context import ServiceContext
 from tracker.services.permissions import ACTIONS, allowed_actions, current_actor, db_role, require
@@ -45,13 +48,16 @@ def office(local_ctx: ServiceContext) -> ServiceContext:
 USERS = {"office": "chi", "unit": "lan", "viewer": "vy", "stranger": "mallory"}
 
 
-def _snapshot(ctx: ServiceContext) -> tuple[int, int, list[tuple[int, int, str]]]:
+def _snapshot(ctx: ServiceContext) -> dict[str, object]:
+    """Every table's row count, and each task's changeable fields."""
     with ctx.sessions.begin() as session:
-        return (
-            session.scalar(select(func.count()).select_from(User)) or 0,
-            session.scalar(select(func.count()).select_from(TaskEvent)) or 0,
-            [tuple(r) for r in session.execute(select(Task.id, Task.progress, Task.state).order_by(Task.id))],
-        )
+        counts = {table.name: session.scalar(select(func.count()).select_from(table))
+                  for table in Base.metadata.sorted_tables}
+        tasks = [tuple(r) for r in session.execute(
+            select(Task.id, Task.body_id, Task.progress, Task.state, Task.current_deadline, Task.version)
+            .order_by(Task.id))]
+        roles = [tuple(r) for r in session.execute(select(User.name, User.role).order_by(User.name))]
+        return {"counts": counts, "tasks": tasks, "roles": roles}
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))
@@ -157,3 +163,52 @@ def test_current_actor_of_a_stranger_is_none(office: ServiceContext) -> None:
     with office.sessions.begin() as session:
         assert current_actor(as_user(office, "mallory"), session) is None
         assert current_actor(as_user(office, " lan "), session) is not None  # trimmed like stored names
+
+
+def _task_calls(task_id: int) -> dict[str, Callable[[ServiceContext], object]]:
+    """Each action through the real service that performs it (tracker.services.tasks / bodies / users)."""
+    from tracker.services import bodies, tasks
+
+    later = date(2021, 8, 30)
+    return {
+        "progress": lambda c: tasks.progress(c, task_id, 60, "Đã triển khai"),
+        "report_done": lambda c: tasks.report_done(c, task_id),
+        "confirm": lambda c: tasks.confirm(c, task_id),
+        "return": lambda c: tasks.return_task(c, task_id, "Thiếu số liệu"),
+        "reopen": lambda c: tasks.reopen(c, task_id, "Chưa đạt"),
+        "request_extension": lambda c: tasks.request_extension(c, task_id, later, "Chờ kinh phí"),
+        "extend": lambda c: tasks.extend(c, task_id, later, "Đồng ý"),
+        "reject_extension": lambda c: tasks.reject_extension(c, task_id, "Không đồng ý"),
+        "urge": lambda c: tasks.urge(c, task_id, note="Đề nghị khẩn trương"),
+        "note": lambda c: tasks.add_note(c, task_id, "Ghi chú"),
+        "edit": lambda c: tasks.edit(c, task_id, deadline=later),
+        "submit_occurrence": lambda c: tasks.submit_occurrence(c, task_id, date(2021, 7, 30)),
+        "undo": lambda c: tasks.undo(c, task_id),
+        "manage_bodies": lambda c: bodies.add_body(c, "Sở Du lịch"),
+        "merge": lambda c: bodies.merge_bodies(c, "Sở Giáo dục và Đào tạo", "UBND huyện Hòa Thành"),
+        "manage_users": lambda c: add_user(c, "eve", "viewer"),
+    }
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_real_actions_follow_the_table_and_refusals_change_nothing(office: ServiceContext, role: str) -> None:
+    """Every action through its service: refused ones raise PermissionDenied before writing;
+    allowed ones get past the check (they may still break a lifecycle rule, e.g. confirming a task
+    nobody reported done, which is not a permission matter)."""
+    ctx = as_user(office, USERS[role])
+    with office.sessions.begin() as session:
+        task_id = task_of_body(session, "Sở Y tế").id
+    calls = _task_calls(task_id)
+    assert set(calls) == set(ACTIONS) - {"import"}  # import: tests/services of the importer
+    passed: set[str] = set()
+    for action, call in calls.items():
+        before = _snapshot(office)
+        try:
+            call(ctx)
+        except PermissionDenied:
+            assert _snapshot(office) == before, action
+            continue
+        except TrackerError as err:  # a lifecycle rule, not a refusal by role
+            assert err.code.startswith(("task.", "bodies.", "body.", "users.")), (action, err.code)
+        passed.add(action)
+    assert passed == EXPECTED[role] - {"import"}
