@@ -13,6 +13,7 @@ from tracker.db.models import Body, Directive, Item, Task, TaskEvent
 from tracker.domain.errors import InputError, NotFoundError
 from tracker.domain.text import nfc
 from tracker.services.context import ServiceContext
+from tracker.services.event_text import summarize
 from tracker.services.permissions import body_scope
 from tracker.services.users import find_body
 
@@ -37,6 +38,7 @@ class EventRow:
     directive_number: str | None
     item_ref: str
     body_name: str
+    summary: str  # the event in words, in the current language
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -45,7 +47,7 @@ class EventRow:
             "kind": self.kind, "percent": self.percent, "note": self.note, "old": self.old,
             "new": self.new, "undoes_event_id": self.undoes_event_id,
             "directive_number": self.directive_number, "item_ref": self.item_ref,
-            "body": self.body_name,
+            "body": self.body_name, "summary": self.summary,
         }
 
 
@@ -93,5 +95,6 @@ def list_events(ctx: ServiceContext, task_id: int | None = None, user: str | Non
                 by_user=event.by_user, db_role=event.db_role, kind=event.kind, percent=event.percent,
                 note=event.note, old=event.old, new=event.new, undoes_event_id=event.undoes_event_id,
                 directive_number=number, item_ref=ref, body_name=body_name,
+                summary=summarize(event.kind, event.percent, event.note, event.old, event.new),
             ))
         return rows

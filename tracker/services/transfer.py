@@ -322,7 +322,9 @@ def export_json(url: str, file: Path | str) -> TransferResult:
     return TransferResult(path=target, tables=tables, rows=rows)
 
 
-def _read_document(path: Path) -> dict[str, list[dict[str, Any]]]:
+def read_document(file: Path | str) -> dict[str, list[dict[str, Any]]]:
+    """The tables of an export document, checked (format, version, known tables and columns)."""
+    path = Path(file).expanduser().resolve()
     try:
         with path.open("r", encoding="utf-8") as handle:
             document = json.load(handle)
@@ -438,11 +440,13 @@ def _check_empty(conn: Connection) -> None:
             raise InputError("transfer.import_not_empty", table=table.name, count=count)
 
 
-def import_json(url: str, file: Path | str) -> TransferResult:
+def import_json(url: str, file: Path | str,
+                document: dict[str, list[dict[str, Any]]] | None = None) -> TransferResult:
     """Load an ``export_json`` document into the empty, migrated database at ``url``: all of it
-    in one transaction, or nothing."""
+    in one transaction, or nothing. ``document`` is ``read_document(file)`` when already read."""
     source = Path(file).expanduser().resolve()
-    document = _read_document(source)
+    if document is None:
+        document = read_document(source)
     engine = make_engine(url)
     total = 0
     try:
