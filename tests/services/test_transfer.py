@@ -156,6 +156,9 @@ def test_restore_brings_the_backup_back_and_keeps_the_previous_database(make_db,
         kept.close()
     second = restore(url, saved)  # a second restore keeps a second copy, never overwrites one
     assert second.kept != result.kept and result.kept.exists()
+    fresh = f"sqlite:///{tmp_path / 'new-machine' / 'tracker.db'}"  # restoring onto a new computer
+    assert restore(fresh, saved).kept is None
+    assert _counts(fresh) == before
 
 
 def test_restore_refuses_what_is_not_a_tracker_database(make_db, tmp_path: Path) -> None:
