@@ -109,6 +109,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "task.rule.unknown_action": {"vi": "Thao tác \"{action}\" không có (chọn: {choices}).",
                                  "en": "Unknown action \"{action}\" (choose: {choices})."},
+    "tasks.bad_sort": {"vi": "Không sắp xếp theo \"{column}\" được (chọn: {choices}).",
+                       "en": "Cannot sort by \"{column}\" (choose: {choices})."},
+    "tasks.bad_category": {"vi": "Nhóm \"{value}\" không có (chọn: {choices}).",
+                           "en": "Unknown category \"{value}\" (choose: {choices})."},
+    "tasks.bad_page": {"vi": "Vị trí trang không hợp lệ (offset {offset}, limit {limit}).",
+                       "en": "Invalid page (offset {offset}, limit {limit})."},
+    "tasks.directive_not_found": {"vi": "Không có văn bản số {number}.", "en": "No directive numbered {number}."},
     # field names
     "task.field.original_deadline": {"vi": "hạn ban đầu", "en": "original deadline"},
     "task.field.current_deadline": {"vi": "hạn hiện tại", "en": "current deadline"},

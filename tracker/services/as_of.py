@@ -1,0 +1,88 @@
+"""The tasks as they stood on a past date, rebuilt from the append-only history.
+
+A report for a past week must give the same figures whenever it is produced: these functions read
+only events whose business date is on or before the cut-off and replay them
+(``tracker.domain.status.replay``), never the tasks' current columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.db.models import TaskEvent
+from tracker.domain import status
+from tracker.domain.enums import Category
+from tracker.domain.status import Snapshot
+from tracker.services import recurrence
+from tracker.services.context import ServiceContext
+from tracker.services.dto import GridCounts
+
+_BATCH = 5_000
+
+
+@dataclass(frozen=True)
+class _EventRow:
+    on_date: date
+    kind: str
+    new: dict | None  # type: ignore[type-arg]
+
+
+def snapshots_as_of(session: Session, as_of: date, task_ids: Iterable[int] | None = None) -> dict[int, Snapshot]:
+    """Every task that existed on ``as_of`` (its ``created`` event on or before it), as it stood
+    at the end of that day; tasks later removed from their body are included with active False."""
+    stmt = (select(TaskEvent.task_id, TaskEvent.on_date, TaskEvent.kind, TaskEvent.new)
+            .where(TaskEvent.on_date <= as_of)
+            .order_by(TaskEvent.task_id, TaskEvent.id))
+    if task_ids is not None:
+        stmt = stmt.where(TaskEvent.task_id.in_(list(task_ids)))
+    result: dict[int, Snapshot] = {}
+    current_id: int | None = None
+    events: list[_EventRow] = []
+
+    def flush() -> None:
+        if current_id is not None:
+            snapshot = status.replay(events, as_of)
+            if snapshot is not None:
+                result[current_id] = snapshot
+
+    for task_id, on_date, kind, new in session.execute(stmt.execution_options(yield_per=_BATCH)):
+        if task_id != current_id:
+            flush()
+            current_id, events = task_id, []
+        events.append(_EventRow(on_date, kind, new))
+    flush()
+    return result
+
+
+def grid_of(snapshots: dict[int, Snapshot], as_of: date, due_soon_days: int,
+            missed: dict[int, int] | None = None) -> tuple[GridCounts, GridCounts]:
+    """The grid against the approved deadlines and against the original ones (active tasks)."""
+    counts = dict.fromkeys((c.value for c in Category), 0)
+    original = dict.fromkeys((c.value for c in Category), 0)
+    soon = 0
+    for snapshot in snapshots.values():
+        if not snapshot.active:
+            continue
+        category, due_soon = status.categorize(snapshot, as_of, due_soon_days)
+        counts[category.value] += 1
+        original[status.categorize_original(snapshot, as_of).value] += 1
+        soon += due_soon
+    missed_total = sum((missed or {}).get(task_id, 0) for task_id, s in snapshots.items() if s.active)
+    return (GridCounts(**counts, due_soon=soon, missed_occurrences=missed_total),
+            GridCounts(**original, missed_occurrences=missed_total))
+
+
+def grid_as_of(ctx: ServiceContext, as_of: date, body_ids: Iterable[int] | None = None) -> GridCounts:
+    """The status grid as of the end of ``as_of`` (optionally only tasks of ``body_ids`` then)."""
+    wanted = set(body_ids) if body_ids is not None else None
+    with ctx.sessions.begin() as session:
+        snapshots = snapshots_as_of(session, as_of)
+        if wanted is not None:
+            snapshots = {k: v for k, v in snapshots.items() if v.body_id in wanted}
+        missed = recurrence.missed_by_task(session, as_of, snapshots.keys())
+    return grid_of(snapshots, as_of, ctx.settings.due_soon_days, missed)[0]

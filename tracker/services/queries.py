@@ -1,0 +1,239 @@
+"""Reading tasks: filtered, sorted pages of the task list, and one task in full.
+
+The category of the task's CURRENT state is computed by the database (:func:`category_sql`, a
+CASE over state / deadline / completion date / today) so a page out of 100,000 tasks comes back
+fast; it mirrors ``tracker.domain.status.categorize`` exactly (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from tracker.db.models import Body, BodyGroupMember, Directive, Item, Task, TaskEvent
+from tracker.domain import status
+from tracker.domain.enums import Category, TaskRole, TaskState
+from tracker.domain.errors import InputError, NotFoundError
+from tracker.domain.text import fold
+from tracker.services import recurrence
+from tracker.services.context import ServiceContext
+from tracker.services.dto import SORT_COLUMNS, TaskDetail, TaskPage, TaskQuery, TaskRow
+from tracker.services.event_text import event_view
+
+DUE_SOON = "due_soon"  # accepted as a category filter: in progress on time and due soon
+PASSAGE_CONTEXT_LINES = 2
+MAX_LIMIT = 10_000
+
+_OPEN = (TaskState.NOT_STARTED.value, TaskState.IN_PROGRESS.value)
+
+
+# ---------------------------------------------------------------- the category in SQL
+
+def category_sql(today: date, deadline: Any = None) -> ColumnElement[str]:
+    """The Category value of each task row as of ``today`` (see tracker.domain.status.verdict),
+    judged against ``deadline`` (default the approved one, ``Task.current_deadline``)."""
+    deadline = Task.current_deadline if deadline is None else deadline
+    confirmed = Task.state == TaskState.CONFIRMED.value
+    reported = Task.state == TaskState.REPORTED_DONE.value
+    done_in_time = and_(Task.completed_on.is_not(None), Task.completed_on <= deadline)
+    return case(
+        (and_(deadline.is_(None), confirmed), Category.DONE_ON_TIME.value),
+        (deadline.is_(None), Category.NO_DEADLINE.value),
+        (and_(confirmed, done_in_time), Category.DONE_ON_TIME.value),
+        (confirmed, Category.DONE_LATE.value),
+        (and_(reported, done_in_time), Category.IN_PROGRESS_ON_TIME.value),
+        (reported, Category.OVERDUE.value),
+        (deadline >= today, Category.IN_PROGRESS_ON_TIME.value),
+        else_=Category.OVERDUE.value,
+    )
+
+
+def due_soon_sql(today: date, due_soon_days: int) -> ColumnElement[bool]:
+    """Open, in time and due within ``due_soon_days`` days (see status.is_due_soon)."""
+    return and_(Task.state.in_(_OPEN), Task.current_deadline.is_not(None),
+                Task.current_deadline >= today,
+                Task.current_deadline <= today + timedelta(days=due_soon_days))
+
+
+# ---------------------------------------------------------------- the task list
+
+def body_ids_for(session: Session, name: str) -> list[int]:
+    """The body named ``name`` (or alias) and, when it is a group, its members."""
+    from tracker.services.tasks import find_body
+
+    found = find_body(session, name)
+    if found is None:
+        raise NotFoundError("task.body_not_found", body=name[:200])
+    members = session.scalars(select(BodyGroupMember.member_id)
+                              .where(BodyGroupMember.group_id == found.id)).all()
+    return [found.id, *members]
+
+
+def _sort_keys(column: str, category: ColumnElement[str]) -> list[Any]:
+    nulls_last = case((Task.current_deadline.is_(None), 1), else_=0)
+    keys: dict[str, list[Any]] = {
+        "id": [Task.id],
+        "directive_number": [Directive.number, Item.position],
+        "directive_date": [Directive.issue_date, Directive.id, Item.position],
+        "ref": [Directive.id, Item.position],
+        "body": [Body.name],
+        "action": [Item.text],
+        "deadline": [nulls_last, Task.current_deadline],
+        "original_deadline": [case((Task.original_deadline.is_(None), 1), else_=0), Task.original_deadline],
+        "category": [category],
+        "progress": [Task.progress],
+        "state": [Task.state],
+        "urgency": [Task.urgency],
+        "role": [Task.role],
+        "completed_on": [Task.completed_on],
+    }
+    if column not in keys:
+        raise InputError("tasks.bad_sort", column=column, choices=", ".join(SORT_COLUMNS))
+    return keys[column]
+
+
+def _filtered(session: Session, stmt: Select[Any], query: TaskQuery, today: date, due_soon_days: int,
+              category: ColumnElement[str]) -> Select[Any]:
+    stmt = (stmt.join(Item, Item.id == Task.item_id)
+            .join(Directive, Directive.id == Task.directive_id)
+            .join(Body, Body.id == Task.body_id))
+    if not query.include_inactive:
+        stmt = stmt.where(Task.active.is_(True))
+    if query.body_id is not None:
+        stmt = stmt.where(Task.body_id == query.body_id)
+    if query.body:
+        stmt = stmt.where(Task.body_id.in_(body_ids_for(session, query.body)))
+    if query.directive_id is not None:
+        stmt = stmt.where(Task.directive_id == query.directive_id)
+    if query.directive:
+        number = query.directive.strip().lower()
+        found = session.scalars(select(Directive.id).where(func.lower(Directive.number) == number)).all()
+        if not found:
+            raise NotFoundError("tasks.directive_not_found", number=query.directive[:100])
+        stmt = stmt.where(Task.directive_id.in_(found))
+    if query.due_from is not None:
+        stmt = stmt.where(Task.current_deadline >= query.due_from)
+    if query.due_to is not None:
+        stmt = stmt.where(Task.current_deadline <= query.due_to)
+    if query.state:
+        stmt = stmt.where(Task.state == TaskState(query.state).value)
+    if query.category:
+        if query.category == DUE_SOON:
+            stmt = stmt.where(due_soon_sql(today, due_soon_days))
+        else:
+            try:
+                wanted = Category(query.category).value
+            except ValueError:
+                raise InputError("tasks.bad_category", value=query.category,
+                                 choices=", ".join([*(c.value for c in Category), DUE_SOON])) from None
+            stmt = stmt.where(category == wanted)
+    if query.overdue:
+        stmt = stmt.where(category == Category.OVERDUE.value)
+    if query.due_soon:
+        stmt = stmt.where(due_soon_sql(today, due_soon_days))
+    text = fold(query.search or "")
+    if text:
+        stmt = stmt.where(Task.search_text.contains(text, autoescape=True))
+    return stmt
+
+
+def list_tasks(ctx: ServiceContext, query: TaskQuery | None = None, *, as_of: date | None = None) -> TaskPage:
+    """One page of tasks matching ``query``, categories as of ``as_of`` (default today) from the
+    tasks' current state, with the total count of matching rows."""
+    query = query or TaskQuery()
+    today = as_of or ctx.today()
+    days = ctx.settings.due_soon_days
+    if query.offset < 0 or (query.limit is not None and query.limit < 0):
+        raise InputError("tasks.bad_page", offset=query.offset, limit=query.limit)
+    category = category_sql(today).label("category")
+    due_soon = due_soon_sql(today, days).label("due_soon")
+    columns = select(
+        Task.id, Task.directive_id, Directive.number, Directive.issue_date, Item.ref, Task.body_id,
+        Body.name, Task.role, Item.text, Task.current_deadline, Task.original_deadline, category, due_soon,
+        Task.progress, Task.state, Task.urgency, Task.recurrence, Task.completed_on, Task.pending_extension,
+        Task.active, Task.version,
+    ).select_from(Task)
+    with ctx.sessions.begin() as session:
+        stmt = _filtered(session, columns, query, today, days, category_sql(today))
+        direction = [k.desc() for k in _sort_keys(query.sort, category_sql(today))] if query.descending \
+            else _sort_keys(query.sort, category_sql(today))
+        stmt = stmt.order_by(*direction, Task.id.desc() if query.descending else Task.id)
+        stmt = stmt.offset(query.offset)
+        if query.limit is not None:
+            stmt = stmt.limit(min(query.limit, MAX_LIMIT))
+        rows = [TaskRow(
+            id=r[0], directive_id=r[1], directive_number=r[2] or "", directive_date=r[3], ref=r[4],
+            body_id=r[5], body=r[6], role=r[7], action=r[8], deadline=r[9], original_deadline=r[10],
+            category=r[11], due_soon=bool(r[12]), progress=r[13], state=r[14], urgency=r[15],
+            recurrence=r[16], completed_on=r[17], pending_extension=r[18], active=bool(r[19]), version=r[20],
+        ) for r in session.execute(stmt).all()]
+        if query.offset == 0 and (query.limit is None or len(rows) < query.limit):
+            total = len(rows)
+        else:
+            count = _filtered(session, select(func.count(Task.id)).select_from(Task), query, today, days,
+                              category_sql(today))
+            total = session.scalar(count) or 0
+    return TaskPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+
+# ---------------------------------------------------------------- one task
+
+def passage(text: str, line_start: int | None, line_end: int | None,
+            context: int = PASSAGE_CONTEXT_LINES) -> str:
+    """The directive's lines ``line_start``..``line_end`` (1-based) with ``context`` lines around."""
+    if not text or line_start is None:
+        return ""
+    lines = text.splitlines()
+    first = max(line_start - 1 - context, 0)
+    last = min((line_end or line_start) + context, len(lines))
+    return "\n".join(lines[first:last]).strip("\n")
+
+
+def get_task(ctx: ServiceContext, task_id: int) -> TaskDetail:
+    """Everything about one task: source item and passage, directive, bodies, history, occurrences."""
+    from tracker.services.tasks import facts_of
+
+    today = ctx.today()
+    with ctx.sessions.begin() as session:
+        task = session.get(Task, task_id) if isinstance(task_id, int) else None
+        if task is None:
+            raise NotFoundError("task.not_found", task=task_id)
+        item = session.get(Item, task.item_id)
+        directive = session.get(Directive, task.directive_id)
+        body = session.get(Body, task.body_id)
+        assert item is not None and directive is not None and body is not None
+        siblings = session.execute(
+            select(Body.name, Task.role).join(Task, Task.body_id == Body.id)
+            .where(Task.item_id == task.item_id, Task.active.is_(True)).order_by(Task.id)).all()
+        events = session.scalars(select(TaskEvent).where(TaskEvent.task_id == task.id)
+                                 .order_by(TaskEvent.id)).all()
+        undone = {e.undoes_event_id for e in events if e.undoes_event_id is not None}
+        facts = facts_of(task)
+        category, due_soon = status.categorize(facts, today, ctx.settings.due_soon_days)
+        return TaskDetail(
+            id=task.id, version=task.version, directive_id=directive.id,
+            directive_number=directive.number or "", directive_date=directive.issue_date,
+            directive_issuer=directive.issuer or "", directive_subject=directive.subject or "",
+            ref=item.ref, text=item.text, passage=passage(directive.text, item.line_start, item.line_end),
+            body_id=body.id, body=body.name, role=task.role,
+            lead_bodies=[n for n, r in siblings if r == TaskRole.LEAD.value],
+            cooperating_bodies=[n for n, r in siblings if r != TaskRole.LEAD.value],
+            original_deadline=task.original_deadline, current_deadline=task.current_deadline,
+            deadline_text=item.deadline_text or "", recurrence=task.recurrence or "",
+            urgency=task.urgency or "", state=task.state, category=category.value,
+            category_original=status.categorize_original(facts, today).value, due_soon=due_soon,
+            progress=task.progress, completed_on=task.completed_on, pending_extension=task.pending_extension,
+            active=task.active, occurrences=recurrence.task_occurrences(session, task, today),
+            history=[event_view(e, undone=e.id in undone) for e in events],
+        )
+
+
+def task_ids(ctx: ServiceContext, query: TaskQuery) -> Sequence[int]:
+    """The ids of every task matching ``query`` (no paging), in its order."""
+    page = list_tasks(ctx, query.with_(offset=0, limit=None))
+    return [row.id for row in page.rows]
+
