@@ -4,6 +4,7 @@ dictionary look-up and an import issues no query per body."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +13,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Body, BodyAlias, BodyGroupMember
-from tracker.domain.text import fold, match_key
+from tracker.domain.text import fold, match_key, nfc, strip_diacritics
 
 # Filled from the parser's rules when they provide an expansion of abbreviations ("UBND" ->
 # "Ủy ban nhân dân"); identity until then.
@@ -34,13 +35,36 @@ def _load_expander() -> Callable[[str], str]:
     return parser_expand  # type: ignore[no-any-return]
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table: each character to itself without diacritics (filled as met)."""
+
+    def __missing__(self, code: int) -> str:
+        value = strip_diacritics(chr(code))
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fast_fold(text: str) -> str:
+    """Exactly tracker.domain.text.fold, several times faster on long texts (a cached
+    per-character table instead of decomposing the whole text): the importer folds every item."""
+    return " ".join(nfc(text).translate(_FOLD_TABLE).lower().split())
+
+
 def name_keys(name: str) -> list[str]:
     """The keys a written name can match: as written and with abbreviations expanded."""
+    return list(_name_keys(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_keys(name: str) -> tuple[str, ...]:
     keys = [match_key(name)]
     expanded = match_key(expand_abbreviations(name))
     if expanded not in keys:
         keys.append(expanded)
-    return [k for k in keys if k]
+    return tuple(k for k in keys if k)
 
 
 def guess_kind(name: str) -> str:
@@ -81,6 +105,8 @@ class BodyIndex:
         self.bodies: dict[int, IndexedBody] = {}
         self.keys: dict[str, int] = {}
         self.members: dict[int, list[int]] = {}
+        self.new_ids: set[int] = set()  # bodies this import added
+        self._found: dict[tuple[str | None, ...], int | None] = {}
 
     @classmethod
     def load(cls, session: Session) -> BodyIndex:
@@ -89,7 +115,7 @@ class BodyIndex:
             select(Body.id, Body.name, Body.name_key, Body.is_group).where(Body.active.is_(True))
         ).all()
         for body_id, name, _key, is_group in rows:
-            index.bodies[body_id] = IndexedBody(body_id, name, bool(is_group), fold(name))
+            index.bodies[body_id] = IndexedBody(body_id, name, bool(is_group), fast_fold(name))
         for alias_key, body_id in session.execute(select(BodyAlias.alias_key, BodyAlias.body_id)):
             if body_id in index.bodies:
                 index.keys[alias_key] = body_id
@@ -106,14 +132,17 @@ class BodyIndex:
 
     def lookup(self, *names: str | None) -> int | None:
         """The body one of ``names`` designates (name or alias, tones and abbreviations evened)."""
+        if names in self._found:
+            return self._found[names]
+        result = None
         for name in names:
-            if not name:
-                continue
-            for key in name_keys(name):
-                found = self.keys.get(key)
-                if found is not None:
-                    return found
-        return None
+            if result is None and name:
+                for key in _name_keys(name):
+                    result = self.keys.get(key)
+                    if result is not None:
+                        break
+        self._found[names] = result
+        return result
 
     def expand(self, body_id: int) -> list[int]:
         """A group's members (groups inside groups are expanded too); a plain body is itself."""
@@ -137,7 +166,8 @@ class BodyIndex:
         return self.bodies[body_id].name
 
     def register(self, body_id: int, name: str, keys: Iterable[str], is_group: bool = False) -> None:
-        self.bodies[body_id] = IndexedBody(body_id, name, is_group, fold(name))
+        self.bodies[body_id] = IndexedBody(body_id, name, is_group, fast_fold(name))
+        self._found.clear()
         for key in keys:
             self.keys.setdefault(key, body_id)
 
@@ -152,4 +182,5 @@ class BodyIndex:
               "is_new": is_new, "created_at": now}],
         ).scalar_one()
         self.register(body_id, name, name_keys(name))
+        self.new_ids.add(int(body_id))
         return int(body_id)

@@ -16,13 +16,14 @@ against an in-memory copy of the directory, loaded once per import.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Directive, ImportBatch, Item, Task, TaskEvent
@@ -31,8 +32,9 @@ from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import InputError, PermissionDenied, TrackerError
 from tracker.domain.lifecycle import TaskFacts
 from tracker.domain.parsed import ExtractionResult, ParsedDocument, ParsedItem
-from tracker.domain.text import fold, match_key
-from tracker.services.body_index import BodyIndex
+from tracker.domain.text import match_key
+from tracker.services.body_index import BodyIndex, fast_fold
+from tracker.services.bulk import RawJSON, insert_rows, reserve_ids
 from tracker.services.context import ServiceContext
 from tracker.services.import_preview import (
     DOC_EXISTING_NUMBER,
@@ -206,65 +208,98 @@ def _number_key(doc: PreviewDocument) -> tuple[str, str, Any] | None:
 
 
 def check_existing(session: Session, preview: ImportPreview) -> None:
-    """Mark each document already stored (same text, or same number + issuer + date), or repeated
-    in the file; and the file itself when its bytes were imported before. Two queries."""
-    preview.already_imported = session.scalar(
-        select(func.count()).select_from(ImportBatch).where(ImportBatch.file_sha256 == preview.file_sha256)
-    ) > 0
-    hashes = {doc.text_sha256 for doc in preview.documents}
-    by_hash = dict(session.execute(
+    """Mark each document already stored (same text, or same number + issuer + date) or repeated
+    in the file, and the file itself when its bytes were imported before."""
+    check_existing_many(session, [preview])
+
+
+def check_existing_many(session: Session, previews: Sequence[ImportPreview]) -> None:
+    """:func:`check_existing` for several files at once (three queries), as if they were stored
+    one after the other: a directive met in an earlier file of the list counts as stored."""
+    file_hashes = {p.file_sha256 for p in previews}
+    imported = set(session.scalars(select(ImportBatch.file_sha256)
+                                   .where(ImportBatch.file_sha256.in_(file_hashes))))
+    docs = [doc for p in previews for doc in p.documents]
+    hashes = {doc.text_sha256 for doc in docs}
+    by_hash: dict[str, int | None] = dict(session.execute(
         select(Directive.text_sha256, Directive.id).where(Directive.text_sha256.in_(hashes))
     ).all()) if hashes else {}
-    numbered = [doc for doc in preview.documents if doc.number]
-    by_number: dict[tuple[str, str, Any], int] = {}
+    by_number: dict[tuple[str, str, Any], int | None] = {}
+    numbered = [doc for doc in docs if doc.number]
     if numbered:
         dates = {doc.issue_date for doc in numbered}
         condition = Directive.issue_date.in_([d for d in dates if d is not None])
         if None in dates:
             condition = condition | Directive.issue_date.is_(None)
-        for row in session.execute(
-            select(Directive.id, Directive.number, Directive.issuer, Directive.issue_date)
-            .where(Directive.number.is_not(None), condition)
-        ):
+        for row in session.execute(select(Directive.id, Directive.number, Directive.issuer, Directive.issue_date)
+                                   .where(Directive.number.is_not(None), condition)):
             by_number[(match_key(row.number), match_key(row.issuer or ""), row.issue_date)] = row.id
-    seen_hashes: set[str] = set()
-    seen_numbers: set[tuple[str, str, Any]] = set()
-    for doc in preview.documents:
-        key = _number_key(doc)
-        doc.existing_id = None
-        if doc.text_sha256 in by_hash:
-            doc.status, doc.existing_id = DOC_EXISTING_TEXT, by_hash[doc.text_sha256]
-        elif key is not None and key in by_number:
-            doc.status, doc.existing_id = DOC_EXISTING_NUMBER, by_number[key]
-        elif doc.text_sha256 in seen_hashes or (key is not None and key in seen_numbers):
-            doc.status = DOC_REPEATED
-        else:
-            doc.status = DOC_NEW
-        seen_hashes.add(doc.text_sha256)
-        if key is not None:
-            seen_numbers.add(key)
+    for preview in previews:
+        preview.already_imported = preview.file_sha256 in imported
+        in_file_hashes: set[str] = set()
+        in_file_numbers: set[tuple[str, str, Any]] = set()
+        for doc in preview.documents:
+            key = _number_key(doc)
+            doc.existing_id = None
+            if doc.text_sha256 in in_file_hashes or (key is not None and key in in_file_numbers):
+                doc.status = DOC_REPEATED
+            elif doc.text_sha256 in by_hash:
+                doc.status, doc.existing_id = DOC_EXISTING_TEXT, by_hash[doc.text_sha256]
+            elif key is not None and key in by_number:
+                doc.status, doc.existing_id = DOC_EXISTING_NUMBER, by_number[key]
+            else:
+                doc.status = DOC_NEW
+            in_file_hashes.add(doc.text_sha256)
+            if key is not None:
+                in_file_numbers.add(key)
+        if preview.already_imported:
+            continue
+        # what this file will store counts as stored for the files after it
+        if any(doc.will_store for doc in preview.documents):
+            imported.add(preview.file_sha256)
+        for doc in preview.documents:
+            if doc.will_store:
+                by_hash.setdefault(doc.text_sha256, None)
+                key = _number_key(doc)
+                if key is not None:
+                    by_number.setdefault(key, None)
 
 
 # --- storing ------------------------------------------------------------------------------------
 
+Targets = list[tuple[int | str, str, str]]  # (body id, or "new:<key>" in a dry run; name; role)
+
+
+@dataclass
+class _Planned:
+    """One file ready to insert: its outcome and, per directive to store, the tasks of each item."""
+
+    preview: ImportPreview
+    outcome: FileOutcome
+    docs: list[PreviewDocument] = field(default_factory=list)
+    plans: list[list[tuple[PreviewItem, Targets]]] = field(default_factory=list)
+    results: list[DocumentOutcome] = field(default_factory=list)
+
+
 class _Writer:
-    """Bulk-inserts the documents of one preview inside the caller's transaction."""
+    """Plans files against the directory and bulk-inserts them (a handful of statements for any
+    number of files) inside the caller's transaction."""
 
     def __init__(self, session: Session, index: BodyIndex, *, user: str, db_role: str | None,
                  now: datetime, today: Any, dry_run: bool) -> None:
         self.session = session
-        self.connection = session.connection()
         self.index = index
         self.user = user
         self.db_role = db_role
         self.now = now
         self.today = today
         self.dry_run = dry_run
-        self.new_bodies: dict[str, str] = {}  # match key -> name, in order found
+        self._file_new_bodies: dict[str, str] = {}
+        self._payloads: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
 
-    def body_targets(self, item: PreviewItem) -> list[tuple[int | str, str, str]]:
-        """(body id, or the key of a body still to add; name; role) for each task of a leaf,
-        groups expanded, each body once (lead wins)."""
+    def body_targets(self, item: PreviewItem) -> Targets:
+        """The tasks of a leaf: groups expanded, each body once (lead wins); bodies not in the
+        directory are added (flagged new), or in a dry run stand as "new:<key>"."""
         targets: dict[int | str, tuple[str, str]] = {}
         for body in item.bodies:
             name = " ".join(body.name.split())
@@ -273,14 +308,15 @@ class _Writer:
             body_id = body.body_id if body.body_id in self.index.bodies else None
             if body_id is None:
                 body_id = self.index.lookup(name, body.written)
+            ids: list[int | str]
             if body_id is None:
                 key = match_key(name)
-                self.new_bodies.setdefault(key, name)
-                if self.dry_run:
-                    ids: list[int | str] = [f"new:{key}"]
-                else:
-                    ids = [self.index.create(self.session, name, now=self.now)]
+                self._file_new_bodies.setdefault(key, name)
+                ids = [f"new:{key}"] if self.dry_run else [self.index.create(self.session, name, now=self.now)]
             else:
+                if body_id in self.index.new_ids:
+                    self._file_new_bodies.setdefault(match_key(self.index.name(body_id)),
+                                                     self.index.name(body_id))
                 ids = list(self.index.expand(body_id))
             for target in ids:
                 display = self.index.name(target) if isinstance(target, int) else name
@@ -290,135 +326,121 @@ class _Writer:
                 targets[target] = (display, role)
         return [(target, display, role) for target, (display, role) in targets.items()]
 
-    def write(self, preview: ImportPreview) -> FileOutcome:
-        outcome = FileOutcome(preview.path, FILE_NOTHING_NEW,
-                              issues=len(preview.issues) + sum(len(d.issues) for d in preview.documents))
-        storing = [doc for doc in preview.documents if doc.will_store]
+    def plan(self, preview: ImportPreview) -> _Planned:
+        issues = len(preview.issues) + sum(len(d.issues) for d in preview.documents)
+        if preview.already_imported:
+            outcome = FileOutcome(preview.path, FILE_ALREADY_IMPORTED, issues=issues, documents=[
+                DocumentOutcome(d.number, d.issuer, d.issue_date, d.status, d.existing_id)
+                for d in preview.documents])
+            return _Planned(preview, outcome)
+        outcome = FileOutcome(preview.path, FILE_NOTHING_NEW, issues=issues)
+        planned = _Planned(preview, outcome)
+        self._file_new_bodies = {}
         for doc in preview.documents:
             status = DOC_SKIPPED if doc.skip and doc.status == DOC_NEW else doc.status
-            outcome.documents.append(DocumentOutcome(doc.number, doc.issuer, doc.issue_date, status,
-                                                     directive_id=doc.existing_id))
-        if not storing:
-            return outcome
-        outcome.status = FILE_IMPORTED
-        plans = [self._plan_tasks(doc) for doc in storing]
-        by_doc = {id(doc): outcome.documents[i] for i, doc in enumerate(preview.documents)}
-        for doc, plan in zip(storing, plans, strict=True):
-            result = by_doc[id(doc)]
-            result.items = sum(1 for item in doc.items if not item.drop)
-            result.tasks = sum(len(targets) for _, targets in plan)
-        outcome.new_bodies = list(self.new_bodies.values())
-        if self.dry_run:
-            return outcome
-        self._insert(preview, storing, plans, [by_doc[id(doc)] for doc in storing])
-        return outcome
-
-    def _plan_tasks(self, doc: PreviewDocument) -> list[tuple[PreviewItem, list[tuple[int | str, str, str]]]]:
-        plan = []
-        for item in doc.items:
-            if item.drop:
+            result = DocumentOutcome(doc.number, doc.issuer, doc.issue_date, status, directive_id=doc.existing_id)
+            outcome.documents.append(result)
+            if not doc.will_store:
                 continue
-            plan.append((item, self.body_targets(item) if item.is_leaf else []))
-        return plan
+            plan = [(item, self.body_targets(item) if item.is_leaf else [])
+                    for item in doc.items if not item.drop]
+            result.items = len(plan)
+            result.tasks = sum(len(targets) for _, targets in plan)
+            planned.docs.append(doc)
+            planned.plans.append(plan)
+            planned.results.append(result)
+        if planned.docs:
+            outcome.status = FILE_IMPORTED
+        outcome.new_bodies = list(self._file_new_bodies.values())
+        return planned
 
-    def _insert(self, preview: ImportPreview, docs: list[PreviewDocument],
-                plans: list[list[tuple[PreviewItem, list[tuple[int | str, str, str]]]]],
-                results: list[DocumentOutcome]) -> None:
-        conn = self.connection
-        task_total = sum(r.tasks for r in results)
-        batch_id = conn.execute(insert(_BATCHES).returning(_BATCHES.c.id), [{
-            "file_name": preview.file_name[:500], "file_sha256": preview.file_sha256,
-            "imported_at": self.now, "imported_by": self.user,
-            "directive_count": len(docs), "task_count": task_total,
-        }]).scalar_one()
-        directive_ids = conn.execute(
-            insert(_DIRECTIVES).returning(_DIRECTIVES.c.id, sort_by_parameter_order=True),
-            [{
-                "number": doc.number, "issuer": doc.issuer, "doc_type": doc.doc_type, "place": doc.place,
-                "issue_date": doc.issue_date, "subject": doc.subject, "signer": doc.signer,
-                "signing_authority": doc.signing_authority, "monitor": doc.monitor,
-                "recipients": list(doc.recipients), "cited": list(doc.cited),
-                "source_file": preview.file_name[:500], "text_sha256": doc.text_sha256, "text": doc.text,
-                "import_batch_id": batch_id, "imported_at": self.now, "imported_by": self.user,
-            } for doc in docs],
-        ).scalars().all()
-        item_rows: list[dict[str, Any]] = []
-        item_owner: list[tuple[int, PreviewItem]] = []  # (directive index, item)
-        for d, (directive_id, plan) in enumerate(zip(directive_ids, plans, strict=True)):
-            for position, (item, _targets) in enumerate(plan, start=1):
-                item_rows.append({
-                    "directive_id": directive_id, "parent_id": None, "position": position,
-                    "ref": (item.ref or "")[:50], "text": item.text, "is_leaf": item.is_leaf,
-                    "line_start": item.line_start, "line_end": item.line_end,
-                    "deadline_text": (item.deadline_text or None) and item.deadline_text[:500],
-                })
-                item_owner.append((d, item))
-        if not item_rows:
+    def insert(self, files: Sequence[_Planned]) -> None:
+        files = [f for f in files if f.docs]
+        if not files or self.dry_run:
             return
-        item_ids = conn.execute(
-            insert(_ITEMS).returning(_ITEMS.c.id, sort_by_parameter_order=True), item_rows
-        ).scalars().all()
-        for result, directive_id in zip(results, directive_ids, strict=True):
-            result.directive_id = directive_id
-        self._link_parents(item_owner, item_ids)
-        self._insert_tasks(docs, plans, directive_ids, item_ids)
-
-    def _link_parents(self, item_owner: list[tuple[int, PreviewItem]], item_ids: Sequence[int]) -> None:
-        links: list[dict[str, int]] = []
-        latest: dict[tuple[int, str], int] = {}
-        for (d, item), item_id in zip(item_owner, item_ids, strict=True):
-            if item.parent_ref is not None:
-                parent = latest.get((d, item.parent_ref))
-                if parent is not None:
-                    links.append({"_id": item_id, "_parent": parent})
-            latest[(d, item.ref)] = item_id
-        if links:
-            self.connection.execute(
-                update(_ITEMS).where(_ITEMS.c.id == bindparam("_id")).values(parent_id=bindparam("_parent")),
-                links,
-            )
-
-    def _insert_tasks(self, docs: list[PreviewDocument],
-                      plans: list[list[tuple[PreviewItem, list[tuple[int | str, str, str]]]]],
-                      directive_ids: Sequence[int], item_ids: Sequence[int]) -> None:
-        rows: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        not_started = TaskState.NOT_STARTED.value
+        conn = self.session.connection()
+        batch_ids = reserve_ids(conn, _BATCHES, len(files))
+        insert_rows(conn, _BATCHES, _BATCH_COLUMNS, [
+            (batch_id, f.preview.file_name[:500], f.preview.file_sha256, self.now, self.user, len(f.docs),
+             sum(r.tasks for r in f.results)) for f, batch_id in zip(files, batch_ids, strict=True)])
+        docs = [(f, batch_id, doc, plan, result) for f, batch_id in zip(files, batch_ids, strict=True)
+                for doc, plan, result in zip(f.docs, f.plans, f.results, strict=True)]
+        directive_ids = reserve_ids(conn, _DIRECTIVES, len(docs))
+        insert_rows(conn, _DIRECTIVES, _DIRECTIVE_COLUMNS, [
+            (directive_id, doc.number, doc.issuer, doc.doc_type, doc.place, doc.issue_date, doc.subject,
+             doc.signer, doc.signing_authority, doc.monitor, list(doc.recipients), list(doc.cited),
+             f.preview.file_name[:500], doc.text_sha256, doc.text, batch_id, self.now, self.user)
+            for directive_id, (f, batch_id, doc, _plan, _result) in zip(directive_ids, docs, strict=True)])
+        item_ids = reserve_ids(conn, _ITEMS, sum(len(plan) for *_, plan, _result in docs))
+        item_rows: list[tuple[Any, ...]] = []
+        task_specs: list[tuple[int, int, PreviewDocument, PreviewItem, Targets]] = []
         ids = iter(item_ids)
-        for doc, plan, directive_id in zip(docs, plans, directive_ids, strict=True):
-            number = fold(doc.number or "")
-            for item, targets in plan:
+        for directive_id, (_f, _batch, doc, plan, result) in zip(directive_ids, docs, strict=True):
+            result.directive_id = directive_id
+            latest: dict[str, int] = {}
+            for position, (item, targets) in enumerate(plan, start=1):
                 item_id = next(ids)
-                if not targets:
-                    continue
-                prefix = " ".join(p for p in (number, fold(item.ref or "")) if p)
-                folded_text = fold(item.text)
-                payloads: dict[str, dict[str, Any]] = {}
-                for body_id, _name, role in targets:
-                    assert isinstance(body_id, int)
-                    body_key = self.index.bodies[body_id].search_name
-                    rows.append({
-                        "item_id": item_id, "directive_id": directive_id, "body_id": body_id,
-                        "role": role, "original_deadline": item.deadline, "current_deadline": item.deadline,
-                        "recurrence": item.rrule, "urgency": item.urgency, "state": not_started,
-                        "progress": 0, "completed_on": None, "pending_extension": None, "active": True,
-                        "search_text": " ".join(p for p in (prefix, body_key, folded_text) if p),
-                        "version": 1, "created_at": self.now, "updated_at": self.now,
-                    })
-                    payload = payloads.get(role)
-                    if payload is None:
-                        payload = payloads[role] = created_event_payload(item, role)
-                    events.append({**payload, "body_id": body_id})
-        if not rows:
+                parent = latest.get(item.parent_ref) if item.parent_ref is not None else None
+                latest[item.ref] = item_id
+                item_rows.append((
+                    item_id, directive_id, parent, position, (item.ref or "")[:50], item.text, item.is_leaf,
+                    item.line_start, item.line_end, item.deadline_text[:500] if item.deadline_text else None))
+                if targets:
+                    task_specs.append((directive_id, item_id, doc, item, targets))
+        insert_rows(conn, _ITEMS, _ITEM_COLUMNS, item_rows)
+        self._insert_tasks(conn, task_specs)
+
+    def _insert_tasks(self, conn: Any, specs: list[tuple[int, int, PreviewDocument, PreviewItem, Targets]]) -> None:
+        count = sum(len(targets) for *_, targets in specs)
+        if not count:
             return
-        task_ids = self.connection.execute(
-            insert(_TASKS).returning(_TASKS.c.id, sort_by_parameter_order=True), rows
-        ).scalars().all()
-        self.connection.execute(insert(_EVENTS), [{
-            "task_id": task_id, "at": self.now, "on_date": self.today, "by_user": self.user,
-            "db_role": self.db_role, "kind": EventKind.CREATED.value, "percent": 0, "note": None,
-            "old": None, "new": new, "undoes_event_id": None,
-        } for task_id, new in zip(task_ids, events, strict=True)])
+        task_ids = iter(reserve_ids(conn, _TASKS, count))
+        rows: list[tuple[Any, ...]] = []
+        events: list[tuple[Any, ...]] = []
+        not_started = TaskState.NOT_STARTED.value
+        now, today, user, db_role = self.now, self.today, self.user, self.db_role
+        created = EventKind.CREATED.value
+        bodies = self.index.bodies
+        folded_numbers: dict[str | None, str] = {}
+        for directive_id, item_id, doc, item, targets in specs:
+            number = folded_numbers.get(doc.number)
+            if number is None:
+                number = folded_numbers[doc.number] = fast_fold(doc.number or "")
+            prefix = " ".join(p for p in (number, fast_fold(item.ref or "")) if p)
+            folded_text = fast_fold(item.text)
+            deadline = item.deadline
+            for body_id, _name, role in targets:
+                assert isinstance(body_id, int)
+                task_id = next(task_ids)
+                search = " ".join(p for p in (prefix, bodies[body_id].search_name, folded_text) if p)
+                rows.append((task_id, item_id, directive_id, body_id, role, deadline, deadline, item.rrule,
+                             item.urgency, not_started, 0, True, search, 1, now, now))
+                events.append((task_id, now, today, user, db_role, created, 0,
+                               self._created_json(item, role, body_id)))
+        insert_rows(conn, _TASKS, _TASK_COLUMNS, rows)
+        insert_rows(conn, _EVENTS, _EVENT_COLUMNS, events)
+
+    def _created_json(self, item: PreviewItem, role: str, body_id: int) -> RawJSON:
+        key = (item.deadline, item.rrule, item.urgency, role)
+        base = self._payloads.get(key)
+        if base is None:
+            payload = created_event_payload(item, role)
+            payload.pop("body_id", None)
+            base = self._payloads[key] = (json.dumps(payload)[:-1], payload)
+        text, payload = base
+        return RawJSON(f'{text}, "body_id": {body_id}}}', {**payload, "body_id": body_id})
+
+
+_BATCH_COLUMNS = ("id", "file_name", "file_sha256", "imported_at", "imported_by", "directive_count", "task_count")
+_DIRECTIVE_COLUMNS = ("id", "number", "issuer", "doc_type", "place", "issue_date", "subject", "signer",
+                      "signing_authority", "monitor", "recipients", "cited", "source_file", "text_sha256",
+                      "text", "import_batch_id", "imported_at", "imported_by")
+_ITEM_COLUMNS = ("id", "directive_id", "parent_id", "position", "ref", "text", "is_leaf", "line_start",
+                 "line_end", "deadline_text")
+_TASK_COLUMNS = ("id", "item_id", "directive_id", "body_id", "role", "original_deadline", "current_deadline",
+                 "recurrence", "urgency", "state", "progress", "active", "search_text", "version",
+                 "created_at", "updated_at")
+_EVENT_COLUMNS = ("task_id", "at", "on_date", "by_user", "db_role", "kind", "percent", "new")
 
 
 def created_event_payload(item: PreviewItem, role: str) -> dict[str, Any]:
@@ -434,108 +456,173 @@ def created_event_payload(item: PreviewItem, role: str) -> dict[str, Any]:
 
 # --- the use cases -----------------------------------------------------------------------------
 
+CHUNK_FILES = 100  # files committed together (each file still all-or-nothing: its own savepoint)
+CHUNK_DOCUMENTS = 300
+
+
 def _db_role(session: Session) -> str | None:
     if session.get_bind().dialect.name != "postgresql":
         return None
     return str(session.scalar(select(func.current_user())))
 
 
-def _ensure_directory(session: Session, now: datetime) -> None:
-    from tracker.services.bodies import seed_directory
+def _require_import(ctx: ServiceContext, session: Session) -> None:
+    from tracker.services.permissions import require
 
-    seed_directory(session, now=now)
-
-
-def _run_file(ctx: ServiceContext, session: Session, index: BodyIndex, preview: ImportPreview, *,
-              dry_run: bool, db_role: str | None) -> FileOutcome:
-    check_existing(session, preview)
-    if preview.already_imported:
-        return FileOutcome(preview.path, FILE_ALREADY_IMPORTED, documents=[
-            DocumentOutcome(d.number, d.issuer, d.issue_date, d.status, d.existing_id)
-            for d in preview.documents])
-    writer = _Writer(session, index, user=ctx.user, db_role=db_role, now=ctx.now(),
-                     today=ctx.today(), dry_run=dry_run)
-    return writer.write(preview)
+    require(ctx, session, "import")
 
 
 class _Rollback(Exception):
     """Leave a dry run's transaction without storing anything."""
 
 
-def _in_transaction(ctx: ServiceContext, state: dict[str, Any], dry_run: bool,
-                    work: Callable[[Session, BodyIndex], FileOutcome]) -> FileOutcome:
-    """Run ``work`` in one transaction (rolled back for a dry run), with the directory index kept
-    across files; on a conflict with a concurrent import the file is tried once more."""
-    for attempt in (1, 2):
-        result: list[FileOutcome] = []
+@dataclass
+class _Run:
+    """What one import keeps from chunk to chunk: the directory in memory and the db role."""
+
+    ctx: ServiceContext
+    dry_run: bool
+    index: BodyIndex | None = None
+    db_role: str | None = None
+
+    def writer(self, session: Session) -> _Writer:
+        assert self.index is not None
+        return _Writer(session, self.index, user=self.ctx.user, db_role=self.db_role, now=self.ctx.now(),
+                       today=self.ctx.today(), dry_run=self.dry_run)
+
+
+def _store_chunk(run: _Run, sources: Sequence[tuple[str, ExtractionResult | ImportPreview]]) -> list[FileOutcome]:
+    """Store several files in one transaction, each file in its own savepoint: all of them with a
+    few bulk statements when nothing fails, else file by file so a failing file goes alone."""
+    if not sources:
+        return []
+    outcomes: list[FileOutcome] = []
+    try:
+        with run.ctx.sessions.begin() as session:
+            if run.index is None:
+                from tracker.services.bodies import seed_directory
+
+                seed_directory(session, now=run.ctx.now())
+                run.index = BodyIndex.load(session)
+                run.db_role = _db_role(session)
+            _require_import(run.ctx, session)
+            if session.get_bind().dialect.name == "sqlite":
+                session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
+            previews = [source if isinstance(source, ImportPreview) else build_preview(source, run.index, path)
+                        for path, source in sources]
+            outcomes = _store_previews(run, session, previews)
+            if run.dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    except BaseException:
+        run.index = None  # bodies added in the lost transaction are gone
+        raise
+    return outcomes
+
+
+def _store_previews(run: _Run, session: Session, previews: list[ImportPreview]) -> list[FileOutcome]:
+    try:
+        with session.begin_nested():
+            check_existing_many(session, previews)
+            writer = run.writer(session)
+            planned = [writer.plan(preview) for preview in previews]
+            writer.insert(planned)
+        _fill_existing_ids(session, planned)
+        return [p.outcome for p in planned]
+    except PermissionDenied:
+        raise
+    except Exception:  # noqa: S110 - redone file by file below, where the error is reported
+        pass
+    # something in the chunk failed: again, one file per savepoint
+    outcomes: list[FileOutcome] = []
+    for preview in previews:
+        run.index = BodyIndex.load(session)
         try:
-            with ctx.sessions.begin() as session:
-                if state.get("index") is None:
-                    _ensure_directory(session, ctx.now())
-                    state["index"] = BodyIndex.load(session)
-                    state["db_role"] = _db_role(session)
-                result.append(work(session, state["index"]))
-                if dry_run:
-                    raise _Rollback
-        except _Rollback:
-            pass
-        except (IntegrityError, OperationalError):
-            state["index"] = None  # bodies added by the failed attempt are gone
-            if attempt == 2:
-                raise
-            continue
-        except BaseException:
-            state["index"] = None
+            with session.begin_nested():
+                check_existing(session, preview)
+                writer = run.writer(session)
+                one = writer.plan(preview)
+                writer.insert([one])
+            _fill_existing_ids(session, [one])
+            outcomes.append(one.outcome)
+        except PermissionDenied:
             raise
-        return result[0]
-    raise AssertionError("unreachable")
+        except Exception as err:  # this file only: its savepoint is rolled back
+            outcomes.append(_failed(preview.path, err))
+    run.index = BodyIndex.load(session)
+    return outcomes
+
+
+def _fill_existing_ids(session: Session, planned: Sequence[_Planned]) -> None:
+    """A directive found stored by an earlier file of the same chunk gets that directive's id."""
+    missing = {doc.text_sha256 for p in planned for doc in p.preview.documents
+               if doc.status == DOC_EXISTING_TEXT and doc.existing_id is None}
+    if not missing or planned[0].outcome is None:
+        return
+    ids = dict(session.execute(select(Directive.text_sha256, Directive.id)
+                               .where(Directive.text_sha256.in_(missing))).all())
+    for p in planned:
+        for doc, result in zip(p.preview.documents, p.outcome.documents, strict=False):
+            if doc.status == DOC_EXISTING_TEXT and doc.existing_id is None:
+                doc.existing_id = result.directive_id = ids.get(doc.text_sha256)
 
 
 def import_paths(ctx: ServiceContext, paths: Sequence[str | Path], dry_run: bool = False,
                  on_progress: Progress | None = None, *, extractor: Extractor = extract_file) -> ImportReport:
-    """Import files and folders (recursively: .txt, .docx, .pdf), one transaction per file."""
+    """Import files and folders (recursively: .txt, .docx, .pdf). Each file is stored whole or
+    not at all; a file that fails is reported and the others still go in. Files are committed
+    in small chunks (each file its own savepoint) so a large import pays for few commits."""
     files, missing = collect_files(paths)
     report = ImportReport(files=list(missing), dry_run=dry_run)
-    state: dict[str, Any] = {"index": None}
+    run = _Run(ctx, dry_run)
     total = len(files)
-    for done, file in enumerate(files, start=1):
-        outcome = _import_one(ctx, state, file, dry_run, extractor)
-        report.files.append(outcome)
-        if on_progress is not None:
-            on_progress(done, total, outcome)
+    done = 0
+    pending: list[tuple[str, ExtractionResult]] = []
+    slots: list[int] = []  # the report position of each pending file
+    pending_docs = 0
+
+    def flush() -> None:
+        nonlocal done, pending_docs
+        try:
+            stored = _store_chunk(run, pending)
+        except PermissionDenied:
+            raise
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as err:  # the chunk's transaction itself failed (connection lost...)
+            stored = [_failed(path, err) for path, _ in pending]
+        for slot, outcome in zip(slots, stored, strict=True):
+            report.files[slot] = outcome
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total, outcome)
+        pending.clear()
+        slots.clear()
+        pending_docs = 0
+
+    for file in files:
+        path = str(file)
+        try:
+            extraction = extractor(file)  # outside any transaction: no lock held while parsing
+            if not extraction.documents:
+                raise InputError("import.no_directive", path=path)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as err:  # unreadable, empty, binary... or a parser failure: this file only
+            report.files.append(_failed(path, err))
+            done += 1
+            if on_progress is not None:
+                on_progress(done, total, report.files[-1])
+            continue
+        report.files.append(FileOutcome(path, FILE_FAILED))  # placeholder until its chunk is stored
+        slots.append(len(report.files) - 1)
+        pending.append((path, extraction))
+        pending_docs += len(extraction.documents)
+        if len(pending) >= CHUNK_FILES or pending_docs >= CHUNK_DOCUMENTS:
+            flush()
+    flush()
     return report
-
-
-def _import_one(ctx: ServiceContext, state: dict[str, Any], file: Path, dry_run: bool,
-                extractor: Extractor) -> FileOutcome:
-    path = str(file)
-    try:
-        extraction = extractor(file)  # outside the transaction: no lock held while parsing
-        if not extraction.documents:
-            raise InputError("import.no_directive", path=path)
-
-        def work(session: Session, index: BodyIndex) -> FileOutcome:
-            _require_import(ctx, session)
-            return _run_file(ctx, session, index, build_preview(extraction, index, path), dry_run=dry_run,
-                             db_role=state.get("db_role"))
-
-        return _in_transaction(ctx, state, dry_run, work)
-    except PermissionDenied:
-        raise
-    except TrackerError as err:
-        return _failed(path, err)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception as err:  # a parser or database failure on this file only
-        return _failed(path, err)
-
-
-def _require_import(ctx: ServiceContext, session: Session) -> None:
-    try:
-        from tracker.services.permissions import require
-    except ImportError:
-        return
-    require(ctx, session, "import")
 
 
 def preview_file(ctx: ServiceContext, path: str | Path, *, extractor: Extractor = extract_file) -> ImportPreview:
@@ -561,17 +648,12 @@ def preview_file(ctx: ServiceContext, path: str | Path, *, extractor: Extractor 
 def commit_preview(ctx: ServiceContext, preview: ImportPreview) -> ImportReport:
     """Store a (possibly corrected) preview in one transaction. What was stored meanwhile is
     checked again, so a directive is never stored twice."""
-    state: dict[str, Any] = {"index": None}
     report = ImportReport(dry_run=False)
     try:
-        def work(session: Session, index: BodyIndex) -> FileOutcome:
-            _require_import(ctx, session)
-            return _run_file(ctx, session, index, preview, dry_run=False, db_role=state.get("db_role"))
-
-        report.files.append(_in_transaction(ctx, state, False, work))
+        report.files.extend(_store_chunk(_Run(ctx, False), [(preview.path, preview)]))
     except PermissionDenied:
         raise
-    except TrackerError as err:
+    except Exception as err:
         report.files.append(_failed(preview.path, err))
     return report
 
@@ -579,10 +661,3 @@ def commit_preview(ctx: ServiceContext, preview: ImportPreview) -> ImportReport:
 def database_is_empty(ctx: ServiceContext) -> bool:
     with ctx.sessions() as session:
         return session.scalar(select(func.count()).select_from(Directive)) == 0
-
-
-__all__ = [
-    "DOC_EXISTING_NUMBER", "DOC_EXISTING_TEXT", "DOC_NEW", "DOC_REPEATED", "ImportPreview", "ImportReport",
-    "FileOutcome", "check_existing", "collect_files", "commit_preview", "database_is_empty",
-    "extract_file", "import_paths", "preview_file", "text_hash",
-]
