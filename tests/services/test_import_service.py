@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from import_helpers import FakeFiles, body, counts, document, item, leaf_body_pairs, local_ctx_for
+from import_helpers import FakeFiles, body, context_for, counts, document, fresh_db_url, item, leaf_body_pairs
 from sqlalchemy import select
 
 from tracker.db.models import Body, Directive, Item, Task, TaskEvent
@@ -14,6 +15,7 @@ from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import InputError
 from tracker.domain.status import replay
 from tracker.domain.text import fold
+from tracker.services.context import ServiceContext
 from tracker.services.import_preview import (
     DOC_EXISTING_NUMBER,
     DOC_EXISTING_TEXT,
@@ -28,12 +30,14 @@ from tracker.services.tasks import facts_of, search_text_for
 
 JULY = date(2021, 7, 4)
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from fresh_db_url(request.param, tmp_path)
+
 
 @pytest.fixture
-def ctx(tmp_path: Path):
-    context = local_ctx_for(tmp_path / "t.db")
-    yield context
-    context.close()
+def ctx(db_url: str) -> Iterator[ServiceContext]:
+    yield from context_for(db_url)
 
 
 @pytest.fixture
@@ -183,3 +187,36 @@ def test_dry_run_computes_the_same_and_stores_nothing(ctx, files: FakeFiles) -> 
     assert (dry.directives_new, dry.items, dry.tasks, sorted(dry.new_bodies)) == (
         real.directives_new, real.items, real.tasks, sorted(real.new_bodies))
     assert dry.dry_run and not real.dry_run
+
+
+def _sqlite_bytes(url: str) -> bytes:
+    path = Path(url.removeprefix("sqlite:///"))
+    assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
+    return path.read_bytes()
+
+
+def test_dry_run_and_refused_inputs_leave_the_sqlite_file_byte_identical(tmp_path: Path, files: FakeFiles) -> None:
+    url = next(fresh_db_url("sqlite", tmp_path))
+    first = next(context_for(url))
+    files.add("a.txt", document("1-CV/TU", JULY, [item("1", "Việc A", [body("Sở Y tế")], 5)]))
+    import_paths(first, [files.folder / "a.txt"], extractor=files)
+    first.close()  # the last connection checkpoints the WAL into the file
+    before = _sqlite_bytes(url)
+
+    files.add("b.txt", document("2-CV/TU", JULY, [item("1", "Việc B", [body("Sở Mới")], 5)]))
+    files.fail("empty.txt", InputError("ingest.empty_file", path="empty.txt"))
+    files.fail("binary.txt", InputError("ingest.binary_file", path="binary.txt"))
+    attempts = [
+        ([files.folder / "b.txt"], True),  # a dry run of a good new file
+        ([files.folder / "a.txt"], False),  # already imported
+        ([files.folder / "empty.txt"], False),
+        ([files.folder / "binary.txt"], False),
+        ([tmp_path / "missing.txt"], False),
+        ([tmp_path / "missing-folder"], True),
+    ]
+    for paths, dry_run in attempts:
+        ctx = next(context_for(url))
+        report = import_paths(ctx, paths, dry_run=dry_run, extractor=files)
+        ctx.close()
+        assert report.directives_new == (1 if dry_run and paths[0].name == "b.txt" else 0)
+        assert _sqlite_bytes(url) == before, paths
