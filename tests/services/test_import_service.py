@@ -220,3 +220,48 @@ def test_dry_run_and_refused_inputs_leave_the_sqlite_file_byte_identical(tmp_pat
         ctx.close()
         assert report.directives_new == (1 if dry_run and paths[0].name == "b.txt" else 0)
         assert _sqlite_bytes(url) == before, paths
+
+
+def test_preview_is_editable_and_commit_stores_the_corrections(ctx, files: FakeFiles) -> None:
+    from tracker.services.bodies import add_body
+    from tracker.services.import_preview import (
+        PreviewBody,
+        drop_item,
+        merge_items,
+        replace_body,
+        set_deadline,
+    )
+    from tracker.services.importing import commit_preview, preview_file
+
+    known = add_body(ctx, "Sở Thông tin và Truyền thông", kind="government")
+    path = files.add("a.txt", document("5-CV/TU", JULY, [
+        item("1", "Việc một", [body("Sở TTTT")], 3),
+        item("2", "Việc hai", [body("Sở Y tế")], 5, due=date(2021, 8, 1)),
+        item("3", "Việc ba, phần tiếp", [body("Công an tỉnh")], 7),
+        item("4", "Việc bốn, bỏ", [body("Sở Y tế")], 9),
+    ]))
+    preview = preview_file(ctx, path, extractor=files)
+    assert counts(ctx)["directive"] == 0  # a preview stores nothing
+    doc = preview.documents[0]
+    assert doc.status == DOC_NEW and doc.task_count == 4
+    assert set(preview.new_body_names) == {"Sở TTTT", "Sở Y tế", "Công an tỉnh"}
+    # the clerk maps the new name to the known body, merges 3 into 2, drops 4, sets a deadline
+    replace_body(preview, "Sở TTTT", PreviewBody(known.name, body_id=known.id))
+    merge_items(doc, "3", "2")
+    drop_item(doc, "4")
+    set_deadline(doc, "1", date(2021, 7, 31), "trước ngày 31/7/2021")
+    report = commit_preview(ctx, preview)
+    assert report.ok and report.directives_new == 1
+    with ctx.sessions() as session:
+        rows = session.execute(select(Item.ref, Body.name, Task.role, Task.current_deadline)
+                               .join(Task, Task.item_id == Item.id).join(Body, Body.id == Task.body_id)
+                               .order_by(Item.position, Task.id)).all()
+        texts = dict(session.execute(select(Item.ref, Item.text)).all())
+    assert rows == [("1", "Sở Thông tin và Truyền thông", "lead", date(2021, 7, 31)),
+                    ("2", "Sở Y tế", "lead", date(2021, 8, 1)),
+                    ("2", "Công an tỉnh", "cooperating", date(2021, 8, 1))]
+    assert texts == {"1": "Việc một", "2": "Việc hai\nViệc ba, phần tiếp"}
+    assert report.new_bodies == ["Sở Y tế", "Công an tỉnh"]
+    # committing the same preview again stores nothing and says so
+    again = commit_preview(ctx, preview)
+    assert again.files[0].status == FILE_ALREADY_IMPORTED and again.directives_new == 0
