@@ -11,7 +11,7 @@ import pytest
 from import_helpers import context_for, counts, fresh_db_url
 from sqlalchemy import func, select
 
-from tracker.db.models import Item
+from tracker.db.models import Item, Task
 from tracker.services.context import ServiceContext
 from tracker.services.import_preview import FILE_ALREADY_IMPORTED
 from tracker.services.importing import extract_file, import_paths
@@ -55,10 +55,15 @@ def test_sample_docs_go_in_once(ctx: ServiceContext) -> None:
     assert stored["task"] == report.tasks == stored["task_event"]
     with ctx.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Item).where(Item.is_leaf.is_(True))) == leaves
-    # one task per (leaf, body): at least the distinct bodies the parser named, more when a group
-    # of the directory was expanded into its members
-    named = sum(len({b.name for b in leaf.bodies}) for doc in documents for leaf in doc.items)
-    assert report.tasks >= named > 0
+    # one task per (leaf, body): every leaf naming a body has at least one (more for several bodies
+    # or a group of the directory expanded into its members), a leaf naming none has none
+    with_body = sum(1 for doc in documents for leaf in doc.items if leaf.bodies)
+    most = sum(len(leaf.bodies) for doc in documents for leaf in doc.items)
+    assert with_body > 0 and report.tasks >= with_body
+    with ctx.sessions() as session:
+        leaves_with_tasks = session.scalar(select(func.count(func.distinct(Task.item_id))))
+    assert leaves_with_tasks == with_body
+    assert most > 0
 
     again = import_paths(ctx, [SAMPLES])
     assert counts(ctx) == stored
