@@ -318,3 +318,36 @@ def test_import_refuses_bad_documents_and_changes_nothing(local_db_url: str, tmp
         assert refused.value.code == code, name
         assert _counts(local_db_url) == dict.fromkeys(_counts(local_db_url), 0), name
     assert import_json(local_db_url, good).rows == 0
+
+
+def test_move_of_an_office_built_by_the_real_services(make_db, tmp_path: Path) -> None:
+    """sample_docs through the real importer, real task actions by several users, then the move
+    SQLite -> PostgreSQL gives the identical export."""
+    try:
+        from tracker.ingest import read_file  # noqa: F401
+    except ImportError:
+        pytest.skip("the reader of documents (tracker.ingest.read_file) has not landed")
+    from tracker.services import tasks
+    from tracker.services.importing import import_paths
+
+    source_url, target_url = make_db("sqlite"), make_db("postgres")
+    ctx = _context(source_url)
+    try:
+        report = import_paths(ctx, [Path(__file__).parents[2] / "sample_docs"])
+        assert report.ok and report.directives_new > 0
+        with ctx.sessions.begin() as session:
+            task_ids = session.scalars(select(Task.id).order_by(Task.id).limit(4)).all()
+        assert len(task_ids) == 4
+        tasks.progress(as_user(ctx, "lan"), task_ids[0], 40, "Đang triển khai")
+        tasks.report_done(as_user(ctx, "lan"), task_ids[1])
+        tasks.confirm(ctx, task_ids[1])
+        tasks.request_extension(as_user(ctx, "lan"), task_ids[2], date(2021, 9, 30), "Chờ kinh phí")
+        tasks.add_note(ctx, task_ids[3], "Đôn đốc qua điện thoại")
+        add_user(ctx, "chi", "office")
+    finally:
+        ctx.close()
+    first = export_json(source_url, tmp_path / "first.json")
+    import_json(target_url, first.path)
+    second = export_json(target_url, tmp_path / "second.json")
+    assert first.path.read_bytes() == second.path.read_bytes()
+    assert _counts(target_url) == _counts(source_url)
