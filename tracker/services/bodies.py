@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Body, BodyAlias, BodyGroupMember, Directive, Item, Task, TaskEvent, UserBody
@@ -240,8 +240,9 @@ def _refresh_search_text(session: Session, task_ids: Sequence[int]) -> None:
         .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
         .join(Body, Body.id == Task.body_id).where(Task.id.in_(task_ids))
     ).all()
+    tasks = cast(Table, Task.__table__)
     session.connection().execute(
-        update(Task.__table__).where(Task.__table__.c.id == _bind("_id")).values(search_text=_bind("_text")),
+        update(tasks).where(tasks.c.id == _bind("_id")).values(search_text=_bind("_text")),
         [{"_id": r[0], "_text": fold(f"{r[1] or ''} {r[2] or ''} {r[3]} {r[4]}")} for r in rows],
     )
 

@@ -85,7 +85,8 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     if not rows:
         return
     if conn.dialect.name == "sqlite":
-        converters = [(i, conv, {} if conv in _MEMO else None) for i, name in enumerate(columns)
+        converters: list[tuple[int, Callable[[Any], Any], dict[Any, Any] | None]] = [
+                      (i, conv, {} if conv in _MEMO else None) for i, name in enumerate(columns)
                       if (conv := _converter(table.c[name])) is not None]
         if converters:
             converted = []
@@ -107,12 +108,12 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
         conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', list(rows))
         return
     json_columns = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
-    dicts = []
+    dicts: list[dict[str, Any]] = []
     for row in rows:
-        values = dict(zip(columns, row, strict=True))
+        mapping = dict(zip(columns, row, strict=True))
         for i in json_columns:
             value = row[i]
             if isinstance(value, RawJSON):
-                values[columns[i]] = value.value
-        dicts.append(values)
+                mapping[columns[i]] = value.value
+        dicts.append(mapping)
     conn.execute(insert(table), dicts)

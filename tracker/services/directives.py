@@ -119,5 +119,5 @@ def get_directive_tree(ctx: ServiceContext, directive_id: int) -> DirectiveTree:
 
         roots = tuple(node(item) for item in children.get(None, ()))
         leaves = sum(1 for item in items if item.is_leaf)
-        row = _row(directive, leaves, sum(grid.values()), grid, due_soon)
-        return DirectiveTree(directive=row, items=roots, monitor=directive.monitor, signer=directive.signer)
+        summary = _row(directive, leaves, sum(grid.values()), grid, due_soon)
+        return DirectiveTree(directive=summary, items=roots, monitor=directive.monitor, signer=directive.signer)

@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Table, func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Directive, ImportBatch, Item, Task, TaskEvent
@@ -61,18 +61,18 @@ MAX_BODY_NAME = 250  # longer "names" are sentences the parser mistook for a bod
 Extractor = Callable[[Path], ExtractionResult]
 Progress = Callable[[int, int, FileOutcome], None]
 
-_TASKS = Task.__table__
-_EVENTS = TaskEvent.__table__
-_ITEMS = Item.__table__
-_DIRECTIVES = Directive.__table__
-_BATCHES = ImportBatch.__table__
+_TASKS = cast(Table, Task.__table__)
+_EVENTS = cast(Table, TaskEvent.__table__)
+_ITEMS = cast(Table, Item.__table__)
+_DIRECTIVES = cast(Table, Directive.__table__)
+_BATCHES = cast(Table, ImportBatch.__table__)
 
 
 # --- reading -----------------------------------------------------------------------------------
 
 def extract_file(path: Path) -> ExtractionResult:
     """Read and extract one file with the parser (tracker.ingest + tracker.parsing)."""
-    from tracker.ingest import read_file
+    from tracker.ingest import read_file  # type: ignore[attr-defined,unused-ignore]
     from tracker.parsing.extract import extract
 
     return extract(read_file(path))
@@ -228,7 +228,7 @@ def check_existing_many(session: Session, previews: Sequence[ImportPreview]) -> 
     numbered = [doc for doc in docs if doc.number]
     if numbered:
         dates = {doc.issue_date for doc in numbered}
-        condition = Directive.issue_date.in_([d for d in dates if d is not None])
+        condition: ColumnElement[bool] = Directive.issue_date.in_([d for d in dates if d is not None])
         if None in dates:
             condition = condition | Directive.issue_date.is_(None)
         for row in session.execute(select(Directive.id, Directive.number, Directive.issuer, Directive.issue_date)
