@@ -310,7 +310,8 @@ def edit(ctx: ServiceContext, task_id: int, *, deadline: date | None = UNSET, re
 
 
 def find_body(session: Session, name: str) -> Body | None:
-    """A body by its name or an alias (diacritics kept, case and punctuation ignored)."""
+    """A body by its name or an alias (case and punctuation ignored), else by its name without
+    diacritics when that names exactly one body."""
     key = match_key(name)
     if not key:
         return None
@@ -318,6 +319,9 @@ def find_body(session: Session, name: str) -> Body | None:
     if body is None:
         body = session.scalar(select(Body).join(BodyAlias, BodyAlias.body_id == Body.id)
                               .where(BodyAlias.alias_key == key))
+    if body is None:  # typed without diacritics ("so y te"): only when exactly one body fits
+        candidates = session.scalars(select(Body).where(Body.search_key == fold(name)).limit(2)).all()
+        body = candidates[0] if len(candidates) == 1 else None
     return body
 
 
