@@ -51,6 +51,13 @@ class TaskFacts:
             known["state"] = TaskState(known["state"])
         return replace(self, **known)
 
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> TaskFacts:
+        """Facts from field values (other keys ignored; missing fields take their defaults)."""
+        known = {k: v for k, v in values.items() if k in FIELDS}
+        known["state"] = TaskState(known.get("state", TaskState.NOT_STARTED))
+        return cls(**known)
+
     def values(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in FIELDS}
 

@@ -48,17 +48,26 @@ class EventLike(Protocol):
 
 def replay(events: Iterable[EventLike], as_of: date | None = None) -> Snapshot | None:
     """The task as of ``as_of`` (every event when ``None``); events in the order written."""
-    snapshot: Snapshot | None = None
+    values: dict[str, Any] | None = None
     for event in events:
         if as_of is not None and event.on_date > as_of:
             continue
         if event.kind == EventKind.CREATED:
-            snapshot = TaskFacts().with_changes(from_json(event.new))
-        elif snapshot is not None:
-            changes = from_json(event.new)
-            if changes:
-                snapshot = snapshot.with_changes(changes)
-    return snapshot
+            values = dict(event.new or {})
+        elif values is not None and event.new:
+            values.update(event.new)
+    return None if values is None else TaskFacts.from_values(from_json(values))
+
+
+def replay_rows(rows: Iterable[tuple[str, dict[str, Any] | None]]) -> Snapshot | None:
+    """:func:`replay` for ``(kind, new)`` pairs already cut at the as-of date (the fast path)."""
+    values: dict[str, Any] | None = None
+    for kind, new in rows:
+        if kind == EventKind.CREATED:
+            values = dict(new or {})
+        elif values is not None and new:
+            values.update(new)
+    return None if values is None else TaskFacts.from_values(from_json(values))
 
 
 def verdict(state: str, deadline: date | None, completed_on: date | None, as_of: date) -> Category:

@@ -8,8 +8,8 @@ only events whose business date is on or before the cut-off and replay them
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,36 +25,29 @@ from tracker.services.dto import GridCounts
 _BATCH = 5_000
 
 
-@dataclass(frozen=True)
-class _EventRow:
-    on_date: date
-    kind: str
-    new: dict | None  # type: ignore[type-arg]
-
-
 def snapshots_as_of(session: Session, as_of: date, task_ids: Iterable[int] | None = None) -> dict[int, Snapshot]:
     """Every task that existed on ``as_of`` (its ``created`` event on or before it), as it stood
     at the end of that day; tasks later removed from their body are included with active False."""
-    stmt = (select(TaskEvent.task_id, TaskEvent.on_date, TaskEvent.kind, TaskEvent.new)
+    stmt = (select(TaskEvent.task_id, TaskEvent.kind, TaskEvent.new)
             .where(TaskEvent.on_date <= as_of)
             .order_by(TaskEvent.task_id, TaskEvent.id))
     if task_ids is not None:
         stmt = stmt.where(TaskEvent.task_id.in_(list(task_ids)))
     result: dict[int, Snapshot] = {}
     current_id: int | None = None
-    events: list[_EventRow] = []
+    events: list[tuple[str, dict[str, Any] | None]] = []
 
     def flush() -> None:
         if current_id is not None:
-            snapshot = status.replay(events, as_of)
+            snapshot = status.replay_rows(events)
             if snapshot is not None:
                 result[current_id] = snapshot
 
-    for task_id, on_date, kind, new in session.execute(stmt.execution_options(yield_per=_BATCH)):
+    for task_id, kind, new in session.connection().execute(stmt.execution_options(yield_per=_BATCH)):
         if task_id != current_id:
             flush()
             current_id, events = task_id, []
-        events.append(_EventRow(on_date, kind, new))
+        events.append((kind, new))
     flush()
     return result
 

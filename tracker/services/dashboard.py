@@ -40,7 +40,7 @@ def _briefs(session: Session, stmt: Select[Any], days_of: Any, extra_of: Any = N
     return out
 
 
-def _task_lines() -> Select[Any]:
+def _task_lines() -> Any:
     return (select(Task, Directive.number, Item.ref, Item.text, Body.name)
             .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
             .join(Body, Body.id == Task.body_id).where(Task.active.is_(True)))

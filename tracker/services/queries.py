@@ -96,7 +96,7 @@ def _sort_keys(column: str, category: ColumnElement[str]) -> list[Any]:
     return keys[column]
 
 
-def _filtered(session: Session, stmt: Select[Any], query: TaskQuery, today: date, due_soon_days: int,
+def _filtered(session: Session, stmt: Any, query: TaskQuery, today: date, due_soon_days: int,
               category: ColumnElement[str]) -> Select[Any]:
     stmt = (stmt.join(Item, Item.id == Task.item_id)
             .join(Directive, Directive.id == Task.directive_id)

@@ -157,7 +157,7 @@ def missed_by_task(session: Session, as_of: date, task_ids: Iterable[int] | None
             continue
         start = issued or created_at.date()
         try:
-            missed = count_missed(rule, start, as_of, submitted.get(task_id, ()),
+            missed = count_missed(rule or "", start, as_of, submitted.get(task_id, ()),
                                   obligation_end(state, completed_on))
         except RuleViolation:
             continue
