@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Body, Directive, Item, Task
@@ -18,17 +18,6 @@ from tracker.services.dto import BodyRate, Dashboard, GridCounts, TaskBrief
 from tracker.services.queries import category_sql, due_soon_sql
 
 LIST_LIMIT = 50
-
-
-def _grid(session: Session, category: ColumnElement[str], today: date, soon_days: int,
-          missed: int) -> GridCounts:
-    counts = dict.fromkeys((c.value for c in Category), 0)
-    for value, count in session.execute(select(category, func.count()).where(Task.active.is_(True))
-                                        .group_by(category)):
-        counts[value] = count
-    soon = session.scalar(select(func.count()).select_from(Task)
-                          .where(Task.active.is_(True), due_soon_sql(today, soon_days))) or 0
-    return GridCounts(**counts, due_soon=soon, missed_occurrences=missed)
 
 
 def _briefs(session: Session, stmt: Select[Any], days_of: Any, extra_of: Any = None) -> list[TaskBrief]:
@@ -50,19 +39,28 @@ def _count(session: Session, *conditions: Any) -> int:
     return session.scalar(select(func.count()).select_from(Task).where(Task.active.is_(True), *conditions)) or 0
 
 
-def _body_rates(session: Session, today: date, missed: dict[int, int]) -> list[BodyRate]:
+def _counts(session: Session, today: date, soon_days: int, missed: dict[int, int]
+            ) -> tuple[GridCounts, GridCounts, list[BodyRate]]:
+    """One pass over the active tasks grouped by body and by both verdicts: the grid against the
+    approved deadlines, the grid against the original ones, and each body's grid."""
     current = category_sql(today)
     original = category_sql(today, Task.original_deadline)
+    zero = dict.fromkeys((c.value for c in Category), 0)
+    total, total_original = dict(zero), dict(zero)
     per_body: dict[int, dict[str, int]] = {}
-    names: dict[int, str] = {}
-    for body_id, name, value, count in session.execute(
-            select(Task.body_id, Body.name, current, func.count()).join(Body, Body.id == Task.body_id)
-            .where(Task.active.is_(True)).group_by(Task.body_id, Body.name, current)):
-        per_body.setdefault(body_id, dict.fromkeys((c.value for c in Category), 0))[value] = count
-        names[body_id] = name
-    on_time_original = dict(session.execute(
-        select(Task.body_id, func.count()).where(Task.active.is_(True), original == Category.DONE_ON_TIME.value)
-        .group_by(Task.body_id)).all())
+    on_time_original: dict[int, int] = {}
+    for body_id, now_value, original_value, count in session.execute(
+            select(Task.body_id, current, original, func.count()).where(Task.active.is_(True))
+            .group_by(Task.body_id, current, original)):
+        total[now_value] += count
+        total_original[original_value] += count
+        per_body.setdefault(body_id, dict(zero))[now_value] += count
+        if original_value == Category.DONE_ON_TIME.value:
+            on_time_original[body_id] = on_time_original.get(body_id, 0) + count
+    soon = session.scalar(select(func.count()).select_from(Task)
+                          .where(Task.active.is_(True), due_soon_sql(today, soon_days))) or 0
+    names = dict(session.execute(select(Body.id, Body.name).where(Body.id.in_(list(per_body)))).all()) \
+        if per_body else {}
     body_of = dict(session.execute(select(Task.id, Task.body_id).where(Task.id.in_(list(missed)))).all()) \
         if missed else {}
     missed_per_body: dict[int, int] = {}
@@ -72,7 +70,10 @@ def _body_rates(session: Session, today: date, missed: dict[int, int]) -> list[B
                       grid=GridCounts(**counts, missed_occurrences=missed_per_body.get(body_id, 0)),
                       done_on_time_original=on_time_original.get(body_id, 0))
              for body_id, counts in per_body.items()]
-    return sorted(rates, key=lambda r: (-r.rate, r.body))
+    missed_total = sum(missed.values())
+    return (GridCounts(**total, due_soon=soon, missed_occurrences=missed_total),
+            GridCounts(**total_original, missed_occurrences=missed_total),
+            sorted(rates, key=lambda r: (-r.rate, r.body)))
 
 
 def overview(ctx: ServiceContext, limit: int = LIST_LIMIT) -> Dashboard:
@@ -82,10 +83,7 @@ def overview(ctx: ServiceContext, limit: int = LIST_LIMIT) -> Dashboard:
     current = category_sql(today)
     with ctx.sessions.begin() as session:
         missed = recurrence.missed_by_task(session, today)
-        missed_total = sum(missed.values())
-        grid = _grid(session, current, today, soon_days, missed_total)
-        grid_original = _grid(session, category_sql(today, Task.original_deadline), today, soon_days,
-                              missed_total)
+        grid, grid_original, body_rates = _counts(session, today, soon_days, missed)
         overdue_where = current == Category.OVERDUE.value
         overdue = _briefs(
             session, _task_lines().where(overdue_where)
@@ -107,7 +105,7 @@ def overview(ctx: ServiceContext, limit: int = LIST_LIMIT) -> Dashboard:
         return Dashboard(
             as_of=today, grid=grid, grid_original=grid_original, overdue=overdue, due_soon=due_soon,
             waiting_confirmation=waiting, extension_requests=requests,
-            body_rates=_body_rates(session, today, missed),
+            body_rates=body_rates,
             overdue_total=_count(session, overdue_where), waiting_total=_count(session, waiting_where),
             requests_total=_count(session, requests_where),
         )
