@@ -25,3 +25,17 @@ class FakeSettings:
 @pytest.fixture
 def fake_settings() -> FakeSettings:
     return FakeSettings()
+
+
+@pytest.fixture
+def world(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """(context, backend) on a fresh SQLite file holding the sample directives."""
+    from world import open_world, seed, stand_in_extractor
+
+    from tracker.tui.services_backend import ServicesBackend
+
+    ctx = open_world(tmp_path)
+    seed(ctx, tmp_path)
+    backend = ServicesBackend(ctx, extractor=stand_in_extractor)
+    yield ctx, backend
+    ctx.close()

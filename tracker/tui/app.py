@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -142,11 +143,19 @@ class TrackerApp(App[None]):
         path = self.save_screenshot()
         self.notify(t("tui.screenshot.saved", path=path))
 
-    def extra_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        """Commands of the current pane (each pane may offer its own)."""
-        commands = getattr(self.pane(self.current_screen_name), "commands", None)
-        if commands is not None:
-            yield from commands()
+    def extra_commands(self, screen: Any) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """Every key binding active where the palette was opened (the current pane, the task
+        detail's actions...), so each action is also a command."""
+        from tracker.tui.screens.help import key_display
+
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.description in seen or active.node is self:
+                continue
+            seen.add(binding.description)
+            yield (binding.description, partial(self.run_action, binding.action, active.node),
+                   binding.key_display or key_display(key))
 
     # ----- messages ----------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 SCREENS = ("dashboard", "tasks", "directives", "import", "report", "bodies")
 
 
-def palette_commands(app: TrackerApp) -> Iterator[tuple[str, Callable[[], object], str]]:
+def palette_commands(app: TrackerApp, screen: Any = None) -> Iterator[tuple[str, Callable[[], object], str]]:
     """(title, callback, help) of everything the palette offers."""
     for name in SCREENS:
         yield t("tui.cmd.show", name=t(f"tui.screen.{name}")), partial(app.action_show, name), ""
@@ -36,14 +36,19 @@ def palette_commands(app: TrackerApp) -> Iterator[tuple[str, Callable[[], object
     yield t("tui.cmd.reload"), app.action_reload, "Ctrl+R"
     yield t("tui.cmd.screenshot"), app.action_save_screenshot, ""
     yield t("tui.cmd.quit"), app.action_quit, "Ctrl+Q"
-    yield from app.extra_commands()
+    if screen is not None:
+        yield from app.extra_commands(screen)
 
 
 class TrackerCommands(Provider):
     """Matches ignore diacritics and case, like the task search ("nhiem vu" finds "Nhiệm vụ")."""
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        return list(palette_commands(cast("TrackerApp", self.app)))
+        commands = list(palette_commands(cast("TrackerApp", self.app), self.screen))
+        unique: dict[str, tuple[str, Callable[[], object], str]] = {}
+        for command in commands:
+            unique.setdefault(command[0], command)
+        return list(unique.values())
 
     async def discover(self) -> Hits:
         for title, callback, help_text in self._commands():

@@ -195,7 +195,7 @@ class ImportPane(LazyLoad, Vertical):
             label.append(f"  ({t('tui.import.dropped')})", style="red")
         if correction and correction.merge_into:
             label.append(f"  (→ {correction.merge_into})", style="cyan")
-        node = parent.add(label, data=(p_index, d_index, item.ref), expand=False)
+        node = parent.add(label, data=(p_index, d_index, item.ref), expand=True)
         bodies = list(correction.bodies) if correction and correction.bodies is not None else list(item.bodies)
         body_text = Text(f"{t('tui.col.body')}: ")
         for i, body in enumerate(bodies):

@@ -34,7 +34,7 @@ class ReportPane(LazyLoad, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "shift_week(-1)", "tui.report.previous", show=True, key_display="["),
         Binding("right_square_bracket", "shift_week(1)", "tui.report.next", show=True, key_display="]"),
-        Binding("ctrl+e", "export", "tui.report.export", show=True),
+        Binding("ctrl+s", "export", "tui.report.export", show=True),
     ]
 
     def __init__(self, backend: Backend, **kwargs: Any) -> None:
