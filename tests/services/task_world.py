@@ -1,24 +1,19 @@
 """A small office for the task service tests: directives, items, bodies and tasks made through
 ``tracker.services.tasks.create_task``, a way to move the business date, and a database fingerprint
-to prove that a refused action changed nothing."""
+to prove that a refused action changed nothing. The databases come from tests/conftest.py
+(``db_url`` / ``ctx`` on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import uuid
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
-import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracker.config import Settings
-from tracker.db.engine import make_engine, make_session_factory
 from tracker.db.models import (
-    Base,
     Body,
     BodyAlias,
     BodyGroupMember,
@@ -126,44 +121,3 @@ def events_of(ctx: ServiceContext, task_id: int) -> list[TaskEvent]:
         events = list(session.scalars(select(TaskEvent).where(TaskEvent.task_id == task_id).order_by(TaskEvent.id)))
         session.expunge_all()
         return events
-
-
-# ---- interim fixtures until tests/conftest.py provides db_url / ctx (migrated databases) ----
-
-def _pg_admin() -> str | None:
-    return os.environ.get("TRACKER_TEST_PG_ADMIN_URL")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'tasks.sqlite'}"
-        engine = make_engine(url)
-        Base.metadata.create_all(engine)
-        engine.dispose()
-        yield url
-        return
-    admin = _pg_admin()
-    if not admin:
-        pytest.skip("no PostgreSQL (TRACKER_TEST_PG_ADMIN_URL unset)")
-    name = "tasks_" + uuid.uuid4().hex[:10]
-    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    engine.dispose()
-    yield url
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin_engine.dispose()
-
-
-@pytest.fixture
-def ctx(db_url: str) -> Iterator[ServiceContext]:
-    engine = make_engine(db_url)
-    context = ServiceContext(settings=Settings(db_url=db_url, today=TODAY, user="tester"), engine=engine,
-                             sessions=make_session_factory(engine))
-    yield context
-    context.close()

@@ -1,11 +1,10 @@
 """The dashboard as of today, and the grid rebuilt from history as of any date."""
 
-# ruff: noqa: F811  (interim fixtures imported from task_world)
 from __future__ import annotations
 
 from datetime import date
 
-from task_world import TODAY, at_day, ctx, db_url, new_task  # noqa: F401
+from task_world import TODAY, at_day, new_task
 
 from tracker.services import tasks
 from tracker.services.as_of import grid_as_of

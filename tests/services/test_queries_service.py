@@ -1,7 +1,6 @@
 """Task lists and task detail on SQLite and PostgreSQL: the SQL category equals the Python one on
 every combination; each filter, sorting and paging; diacritic-free search; one task in full."""
 
-# ruff: noqa: F811  (interim fixtures imported from task_world)
 from __future__ import annotations
 
 import itertools
@@ -9,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, update
-from task_world import TODAY, at_day, ctx, db_url, new_task  # noqa: F401
+from task_world import TODAY, at_day, new_task
 
 from tracker.db.models import Task
 from tracker.domain.enums import Category

@@ -1,7 +1,6 @@
 """The lifecycle services on SQLite and PostgreSQL: every move writes one event with the user and
 the business date; every illegal move is refused with a message and changes nothing."""
 
-# ruff: noqa: F811  (interim fixtures imported from task_world)
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -9,7 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from task_world import TODAY, at_day, ctx, db_url, events_of, fingerprint, new_task, task_row  # noqa: F401
+from task_world import TODAY, at_day, events_of, fingerprint, new_task, task_row
 
 from tracker.db.models import Occurrence, Task
 from tracker.domain.enums import EventKind, TaskState
