@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -25,7 +25,8 @@ from tracker.domain import lifecycle
 from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import ConflictError, NotFoundError, RuleViolation
 from tracker.domain.lifecycle import UNSET, TaskFacts, Transition
-from tracker.domain.text import fold, match_key, nfc
+from tracker.domain.text import fold, match_key
+from tracker.services import permissions
 from tracker.services import recurrence as recurrence_rules
 from tracker.services.context import ServiceContext
 from tracker.services.dto import ActionResult, EventView
@@ -130,21 +131,11 @@ PERMISSION_OF: dict[str, str] = {"add_body": "edit", "remove_body": "edit"}
 def authorize(ctx: ServiceContext, session: Session, action: str, task: Task) -> None:
     """The one place every task action asks whether the acting user may do it (roles: office,
     unit on its own bodies' tasks, viewer). Raises ``PermissionDenied`` before anything is written."""
-    try:
-        from tracker.services.permissions import require
-    except ImportError:  # a build without roles: everyone may act
-        return
-    require(ctx, session, PERMISSION_OF.get(action, action), task)
-
-
-def _db_role(session: Session) -> str | None:
-    if session.get_bind().dialect.name != "postgresql":
-        return None
-    return session.execute(select(func.current_user())).scalar()
+    permissions.require(ctx, session, PERMISSION_OF.get(action, action), task)
 
 
 def acting_user(ctx: ServiceContext) -> str:
-    return nfc(ctx.user).strip()
+    return permissions.user_name(ctx)
 
 
 def facts_of(task: Task) -> TaskFacts:
@@ -184,7 +175,7 @@ def _apply(ctx: ServiceContext, session: Session, task: Task, facts: TaskFacts,
     task.updated_at = now  # every action bumps the version, so a stale screen always notices
     new = {**lifecycle.to_json(transition.changes), **transition.info}
     event = TaskEvent(task_id=task.id, at=now, on_date=ctx.today(), by_user=acting_user(ctx),
-                      db_role=_db_role(session), kind=transition.kind.value, percent=transition.percent,
+                      db_role=permissions.db_role(session), kind=transition.kind.value, percent=transition.percent,
                       note=transition.note, old=lifecycle.to_json(old) or None, new=new or None,
                       undoes_event_id=undoes)
     session.add(event)
@@ -350,7 +341,7 @@ def add_body(ctx: ServiceContext, task_id: int, body: str | int, *, role: str = 
             spec = NewTask(item=task.item, directive=directive, body=found, role=role,
                            deadline=task.current_deadline, recurrence=task.recurrence, urgency=task.urgency)
             new_task = create_tasks(session, [spec], on_date=ctx.today(), at=ctx.now(), user=acting_user(ctx),
-                                    db_role=_db_role(session), source=f"task:{task.id}")[0]
+                                    db_role=permissions.db_role(session), source=f"task:{task.id}")[0]
             if task.original_deadline != task.current_deadline:
                 new_task.original_deadline = task.original_deadline
             made["id"] = new_task.id
