@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import itertools
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -87,17 +88,33 @@ class ThrowawayPostgres:
 
     def __init__(self, bin_dir: Path) -> None:
         self.bin_dir = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="tracker-pg-"))
+        # On tmpfs CREATE DATABASE ... TEMPLATE takes ~15 ms instead of ~300 ms on disk.
+        shm = Path("/dev/shm")
+        in_memory = shm.is_dir() and os.access(shm, os.W_OK)
+        self.root = Path(tempfile.mkdtemp(prefix="tracker-pg-", dir=shm if in_memory else None))
         self.data = self.root / "data"
         self.port = _free_port()
         self.started = False
         self.as_postgres = os.geteuid() == 0
+        self.watchdog: subprocess.Popen[bytes] | None = None
+
+    def _command(self, *args: str) -> list[str]:
+        return ["runuser", "-u", "postgres", "--", *args] if self.as_postgres else list(args)
 
     def _run(self, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-        command = list(args)
-        if self.as_postgres:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        return subprocess.run(self._command(*args), capture_output=True, text=True, timeout=timeout,
+                              check=False)
+
+    def _start_watchdog(self) -> None:
+        """A shell that stops the server and removes its folder once this process is gone, even
+        when pytest is killed with SIGKILL (where neither finalizers nor atexit run)."""
+        stop = shlex.join(self._command(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+                                        "stop"))
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+                  f"{stop} >/dev/null 2>&1; rm -rf {shlex.quote(str(self.root))}")
+        self.watchdog = subprocess.Popen(["sh", "-c", script], start_new_session=True,
+                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
 
     def start(self) -> str:
         if self.as_postgres:
@@ -108,13 +125,15 @@ class ThrowawayPostgres:
         if init.returncode != 0:
             raise RuntimeError(f"initdb failed: {init.stderr.strip() or init.stdout.strip()}")
         options = (f"-k {self.root} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+                   "-c dynamic_shared_memory_type=mmap")
         started = self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
                             "-w", "-t", "60", "-o", options, "start")
         if started.returncode != 0:
             log = (self.root / "log").read_text(errors="replace")[-2000:] if (self.root / "log").exists() else ""
             raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log}")
         self.started = True
+        self._start_watchdog()
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
     def stop(self) -> None:
@@ -122,6 +141,10 @@ class ThrowawayPostgres:
             self.started = False
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop", timeout=30)
         shutil.rmtree(self.root, ignore_errors=True)
+        if self.watchdog is not None:
+            self.watchdog.terminate()
+            self.watchdog.wait(timeout=5)
+            self.watchdog = None
 
 
 _PG_STATE: dict[str, Any] = {}

@@ -55,8 +55,8 @@ MESSAGES = {
     },
     # tracker db ...
     "cli.db.help": {
-        "vi": "Cơ sở dữ liệu: nâng cấp lược đồ, xem phiên bản, sao lưu, khôi phục, chuyển dữ liệu",
-        "en": "Database: upgrade the schema, show its revision, back up, restore, move data",
+        "vi": "Cơ sở dữ liệu: nâng cấp, phiên bản, sao lưu, khôi phục, xuất/nhập",
+        "en": "The database: upgrade, revision, backup, restore, export/import",
     },
     "cli.db.upgrade.help": {
         "vi": "Tạo hoặc nâng cấp cơ sở dữ liệu lên phiên bản lược đồ mới nhất "
