@@ -115,58 +115,39 @@ def task_of_body(session: Session, body_name: str) -> Task:
     return task
 
 
-# ---- interim fixtures until tests/conftest.py provides db_url / ctx (migrated databases)
-import os  # noqa: E402
+# ---- two databases in one test (the move): fresh migrated databases of either backend, made from
+# the shared templates of tests/conftest.py.
+import shutil  # noqa: E402
 import uuid  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
 
-from tracker.config import Settings  # noqa: E402
-from tracker.db.engine import make_engine, make_session_factory  # noqa: E402
-from tracker.db.models import Base  # noqa: E402
+PG_TEMPLATE = "tracker_template"  # tests/conftest.py: the PostgreSQL database migrated once
 
 
 @pytest.fixture
-def make_db(tmp_path):  # type: ignore[no-untyped-def]
-    """A factory of fresh databases with the schema: make_db("sqlite") / make_db("postgres")."""
-    admin = os.environ.get("TRACKER_TEST_PG_ADMIN_URL")
+def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """``make_db("sqlite")`` / ``make_db("postgres")``: the URL of a new database at head."""
     created: list[str] = []
-    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT") if admin else None
 
     def make(kind: str) -> str:
         if kind == "sqlite":
-            url = f"sqlite:///{tmp_path / ('db_' + uuid.uuid4().hex[:8] + '.sqlite')}"
-        else:
-            if admin_engine is None:
-                pytest.skip("no PostgreSQL (TRACKER_TEST_PG_ADMIN_URL unset)")
-            name = "t_" + uuid.uuid4().hex[:12]
-            with admin_engine.connect() as conn:
-                conn.execute(text(f"CREATE DATABASE {name}"))
-            created.append(name)
-            url = admin.rsplit("/", 1)[0] + "/" + name  # type: ignore[union-attr]
-        engine = make_engine(url)
-        Base.metadata.create_all(engine)
-        engine.dispose()
-        return url
+            from tracker.config import sqlite_url
+
+            template: Path = request.getfixturevalue("sqlite_template")
+            target = tmp_path / f"db_{uuid.uuid4().hex[:8]}.sqlite"
+            shutil.copyfile(template, target)
+            return sqlite_url(target)
+        databases = request.getfixturevalue("pg_databases")
+        databases.ensure_template(PG_TEMPLATE, migrate=True)
+        name, url = databases.create(PG_TEMPLATE)
+        created.append(name)
+        return str(url)
 
     yield make
-    if admin_engine is not None:
-        with admin_engine.connect() as conn:
-            for name in created:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin_engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def local_db_url(request: pytest.FixtureRequest, make_db):  # type: ignore[no-untyped-def]
-    return make_db(request.param)
-
-
-@pytest.fixture
-def local_ctx(local_db_url: str):  # type: ignore[no-untyped-def]
-    engine = make_engine(local_db_url)
-    ctx = ServiceContext(settings=Settings(db_url=local_db_url, today=date(2021, 7, 26), user="tester"),
-                         engine=engine, sessions=make_session_factory(engine))
-    yield ctx
-    ctx.close()
+    if created:
+        databases = request.getfixturevalue("pg_databases")
+        for name in created:
+            databases.drop(name)

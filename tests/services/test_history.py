@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (interim fixtures imported from office_db)
 """The audit trail: every change through the services records who (and on PostgreSQL which
 database role) did it; history filters by task, user, body and period."""
 
@@ -8,7 +7,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from office_db import as_user, local_ctx, local_db_url, make_db, populate, task_of_body  # noqa: F401
+from office_db import as_user, populate, task_of_body
 
 from tracker.domain.errors import InputError, NotFoundError
 from tracker.services import tasks
@@ -22,20 +21,20 @@ def on_day(ctx: ServiceContext, day: date) -> ServiceContext:
 
 
 @pytest.fixture
-def worked(local_ctx: ServiceContext) -> tuple[ServiceContext, dict[str, int]]:
+def worked(ctx: ServiceContext) -> tuple[ServiceContext, dict[str, int]]:
     """populate() (2 directives x 3 items: 6 created + 6 progress events), then real actions."""
-    with local_ctx.sessions.begin() as session:
+    with ctx.sessions.begin() as session:
         populate(session)
         health = task_of_body(session, "Sở Y tế").id
         district = task_of_body(session, "UBND huyện Hòa Thành").id
-    add_user(local_ctx, "lan", "unit", bodies=["SYT"])
-    add_user(local_ctx, "hoa", "unit", bodies=["UBND các huyện, thị xã, thành phố"])
-    lan = as_user(local_ctx, "lan")
+    add_user(ctx, "lan", "unit", bodies=["SYT"])
+    add_user(ctx, "hoa", "unit", bodies=["UBND các huyện, thị xã, thành phố"])
+    lan = as_user(ctx, "lan")
     tasks.progress(on_day(lan, date(2021, 7, 26)), health, 50, "Đã xét nghiệm 50%")
     tasks.report_done(on_day(lan, date(2021, 7, 28)), health, note="Hoàn thành")
-    tasks.confirm(on_day(local_ctx, date(2021, 7, 29)), health)
-    tasks.progress(on_day(as_user(local_ctx, "hoa"), date(2021, 7, 27)), district, 30)
-    return local_ctx, {"health": health, "district": district}
+    tasks.confirm(on_day(ctx, date(2021, 7, 29)), health)
+    tasks.progress(on_day(as_user(ctx, "hoa"), date(2021, 7, 27)), district, 30)
+    return ctx, {"health": health, "district": district}
 
 
 def test_every_change_records_user_and_database_role(worked: tuple[ServiceContext, dict[str, int]]) -> None:

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (interim fixtures imported from office_db)
 """Every role against every action, on both backends: allowed ones pass, refused ones raise
 PermissionDenied with a clear message and leave the database as it was."""
 
@@ -8,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from office_db import as_user, local_ctx, local_db_url, make_db, populate, task_of_body  # noqa: F401
+from office_db import as_user, populate, task_of_body
 from sqlalchemy import func, select
 
 from tracker.db.models import Base, Task, User
@@ -35,14 +34,14 @@ def test_the_table_names_exactly_the_expected_actions() -> None:
 
 
 @pytest.fixture
-def office(local_ctx: ServiceContext) -> ServiceContext:
+def office(ctx: ServiceContext) -> ServiceContext:
     """tester (office, first user), chi (office), lan (unit of Sở Y tế), vy (viewer)."""
-    with local_ctx.sessions.begin() as session:
+    with ctx.sessions.begin() as session:
         populate(session)
-    add_user(local_ctx, "chi", "office")
-    add_user(local_ctx, "lan", "unit", bodies=["SYT"])
-    add_user(local_ctx, "vy", "viewer")
-    return local_ctx
+    add_user(ctx, "chi", "office")
+    add_user(ctx, "lan", "unit", bodies=["SYT"])
+    add_user(ctx, "vy", "viewer")
+    return ctx
 
 
 USERS = {"office": "chi", "unit": "lan", "viewer": "vy", "stranger": "mallory"}
@@ -126,10 +125,10 @@ def test_inactive_user_is_refused(office: ServiceContext) -> None:
     assert "tracker users add chi" in error_text(refused.value, "en")
 
 
-def test_single_user_mode_allows_everything_as_office(local_ctx: ServiceContext) -> None:
-    with local_ctx.sessions.begin() as session:
+def test_single_user_mode_allows_everything_as_office(ctx: ServiceContext) -> None:
+    with ctx.sessions.begin() as session:
         populate(session)
-    ctx = as_user(local_ctx, "whoever-logs-in")
+    ctx = as_user(ctx, "whoever-logs-in")
     with ctx.sessions.begin() as session:
         task = task_of_body(session, "Sở Y tế")
         for action in sorted(ACTIONS):
@@ -139,9 +138,9 @@ def test_single_user_mode_allows_everything_as_office(local_ctx: ServiceContext)
         assert session.scalar(select(func.count()).select_from(User)) == 0
 
 
-def test_unknown_action_is_a_programming_error(local_ctx: ServiceContext) -> None:
-    with local_ctx.sessions.begin() as session, pytest.raises(KeyError):
-        require(local_ctx, session, "confrim")
+def test_unknown_action_is_a_programming_error(ctx: ServiceContext) -> None:
+    with ctx.sessions.begin() as session, pytest.raises(KeyError):
+        require(ctx, session, "confrim")
 
 
 def test_missing_task_is_not_found(office: ServiceContext) -> None:
@@ -150,11 +149,11 @@ def test_missing_task_is_not_found(office: ServiceContext) -> None:
         require(ctx, session, "progress", 999_999)
 
 
-def test_db_role_is_the_postgresql_role(local_ctx: ServiceContext) -> None:
-    with local_ctx.sessions.begin() as session:
+def test_db_role_is_the_postgresql_role(ctx: ServiceContext) -> None:
+    with ctx.sessions.begin() as session:
         role = db_role(session)
-        if local_ctx.engine.dialect.name == "postgresql":
-            assert role == local_ctx.engine.url.username
+        if ctx.engine.dialect.name == "postgresql":
+            assert role == ctx.engine.url.username
         else:
             assert role is None
 

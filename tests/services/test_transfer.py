@@ -1,4 +1,4 @@
-# ruff: noqa: F811  (interim fixtures imported from office_db)
+# ruff: noqa: F811  (the make_db fixture is imported from office_db)
 """Backup while others write, restore, pg_dump/pg_restore, and the move SQLite -> PostgreSQL
 through JSON with identical exports on both sides."""
 
@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from office_db import T0, as_user, local_ctx, local_db_url, make_db, populate  # noqa: F401
+from office_db import T0, as_user, make_db, populate  # noqa: F401
 from sqlalchemy import func, select
 
 from tracker.config import Settings
@@ -273,24 +273,24 @@ def test_move_between_backends_gives_identical_exports(make_db, tmp_path: Path, 
         ctx.close()
 
 
-def test_import_refuses_a_database_that_holds_data(local_db_url: str, make_db, tmp_path: Path) -> None:
+def test_import_refuses_a_database_that_holds_data(db_url: str, make_db, tmp_path: Path) -> None:
     source = make_db("sqlite")
     _populated(source)
     exported = export_json(source, tmp_path / "office.json")
-    ctx = _context(local_db_url)
+    ctx = _context(db_url)
     add_user(ctx, "chi", "office")
     ctx.close()
-    before = _counts(local_db_url)
+    before = _counts(db_url)
     with pytest.raises(InputError) as refused:
-        import_json(local_db_url, exported.path)
+        import_json(db_url, exported.path)
     assert refused.value.code == "transfer.import_not_empty"
     assert "app_user" in error_text(refused.value, "en")
-    assert _counts(local_db_url) == before
+    assert _counts(db_url) == before
 
 
-def test_import_refuses_bad_documents_and_changes_nothing(local_db_url: str, tmp_path: Path) -> None:
+def test_import_refuses_bad_documents_and_changes_nothing(db_url: str, tmp_path: Path) -> None:
     good = tmp_path / "good.json"
-    export_json(local_db_url, good)  # an empty database exports fine
+    export_json(db_url, good)  # an empty database exports fine
     document = json.loads(good.read_text(encoding="utf-8"))
     cases = {
         "not_json": ("{ this is not json", "transfer.import_bad_file"),
@@ -314,10 +314,10 @@ def test_import_refuses_bad_documents_and_changes_nothing(local_db_url: str, tmp
         path = tmp_path / f"{name}.json"
         path.write_text(content, encoding="utf-8")
         with pytest.raises(InputError) as refused:
-            import_json(local_db_url, path)
+            import_json(db_url, path)
         assert refused.value.code == code, name
-        assert _counts(local_db_url) == dict.fromkeys(_counts(local_db_url), 0), name
-    assert import_json(local_db_url, good).rows == 0
+        assert _counts(db_url) == dict.fromkeys(_counts(db_url), 0), name
+    assert import_json(db_url, good).rows == 0
 
 
 def test_move_of_an_office_built_by_the_real_services(make_db, tmp_path: Path) -> None:

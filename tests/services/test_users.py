@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (interim fixtures imported from office_db)
 """Users and roles: the first user is office, only office manages users, clear refusals."""
 
 from __future__ import annotations
@@ -6,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from office_db import as_user, local_ctx, local_db_url, make_db, populate  # noqa: F401
+from office_db import as_user, populate
 from sqlalchemy import func, select
 
 from tracker.db.models import User, UserBody
@@ -17,10 +16,10 @@ from tracker.services.users import add_user, bind_bodies, find_body, list_users,
 
 
 @pytest.fixture
-def populated(local_ctx: ServiceContext) -> ServiceContext:
-    with local_ctx.sessions.begin() as session:
+def populated(ctx: ServiceContext) -> ServiceContext:
+    with ctx.sessions.begin() as session:
         populate(session, directives=1)
-    return local_ctx
+    return ctx
 
 
 def _users(ctx: ServiceContext) -> dict[str, tuple[str, tuple[str, ...]]]:

@@ -8,21 +8,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from office_db import populate
+from sqlalchemy import func, select
 
-pytest.importorskip("tracker.db.migrate", reason="the CLI creates databases through tracker.db.migrate (not landed)")
-
-from click.testing import CliRunner  # noqa: E402
-from office_db import populate  # noqa: E402
-from sqlalchemy import func, select  # noqa: E402
-
-from tracker.cli import main  # noqa: E402
-from tracker.cli.db_transfer import db_backup, db_export, db_import, db_restore  # noqa: E402
-from tracker.config import Settings  # noqa: E402
-from tracker.db.engine import make_engine, make_session_factory  # noqa: E402
-from tracker.db.models import Task, User  # noqa: E402
-from tracker.i18n import set_language  # noqa: E402
-from tracker.services import tasks  # noqa: E402
-from tracker.services.context import ServiceContext  # noqa: E402
+from tracker.cli import main
+from tracker.cli.db_transfer import db_backup, db_export, db_import, db_restore
+from tracker.config import Settings
+from tracker.db.engine import make_engine, make_session_factory
+from tracker.db.models import Task, User
+from tracker.i18n import set_language
+from tracker.services import tasks
+from tracker.services.context import ServiceContext
 
 
 @pytest.fixture(autouse=True)
