@@ -46,7 +46,7 @@ def current_language() -> str:
     return _current_lang
 
 
-def t(key: str, lang: str | None = None, **params: Any) -> str:
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message ``key`` in ``lang`` (default: the current language), formatted."""
     texts = catalogue().get(key)
     if texts is None:
