@@ -7,7 +7,7 @@ from datetime import date
 from task_world import TODAY, at_day, new_task
 
 from tracker.services import tasks
-from tracker.services.as_of import grid_as_of
+from tracker.services.as_of import grid_as_of, grid_by_body, missed_as_of, snapshots_as_of
 from tracker.services.context import ServiceContext
 from tracker.services.dashboard import overview
 from tracker.services.dto import GridCounts
@@ -65,7 +65,15 @@ def test_overview(ctx: ServiceContext) -> None:
 
 def test_history_grid_of_today_equals_the_sql_grid(ctx: ServiceContext) -> None:
     build(ctx)
-    assert grid_as_of(ctx, TODAY) == overview(ctx).grid
+    board = overview(ctx)
+    assert grid_as_of(ctx, TODAY) == board.grid
+    with ctx.sessions.begin() as session:
+        snapshots = snapshots_as_of(session, TODAY)
+        per_body = grid_by_body(snapshots, TODAY, 3, missed_as_of(session, TODAY, snapshots))
+    for rate in board.body_rates:
+        current, original = per_body[rate.body_id]
+        assert current.as_dict() | {"due_soon": 0} == rate.grid.as_dict()
+        assert original.done_on_time == rate.done_on_time_original
 
 
 def test_grid_as_of_a_past_date_does_not_change_afterwards(ctx: ServiceContext) -> None:

@@ -72,6 +72,16 @@ def grid_of(snapshots: dict[int, Snapshot], as_of: date, due_soon_days: int,
             GridCounts(**original, missed_occurrences=missed_total))
 
 
+def grid_by_body(snapshots: dict[int, Snapshot], as_of: date, due_soon_days: int,
+                 missed: dict[int, int] | None = None) -> dict[int, tuple[GridCounts, GridCounts]]:
+    """Per body (as of then): its grid against the approved and against the original deadlines."""
+    groups: dict[int, dict[int, Snapshot]] = {}
+    for task_id, snapshot in snapshots.items():
+        if snapshot.body_id is not None:
+            groups.setdefault(snapshot.body_id, {})[task_id] = snapshot
+    return {body_id: grid_of(group, as_of, due_soon_days, missed) for body_id, group in groups.items()}
+
+
 def submissions_as_of(session: Session, as_of: date) -> dict[int, set[date]]:
     """Per task, the due days of the periodic reports submitted by the end of ``as_of`` (from the
     ``occurrence_submitted`` events not undone by then)."""
