@@ -91,7 +91,7 @@ def populate(session: Session, directives: int = 2, items_per_directive: int = 3
             session.flush()
             task_ids.append(task.id)
             created = TaskEvent(task_id=task.id, at=T0, on_date=T0.date(), by_user="tester", kind="created",
-                                new={"state": "not_started", "deadline": deadline.isoformat()})
+                                new={"state": "not_started", "current_deadline": deadline.isoformat()})
             session.add(created)
             session.flush()
             progress = TaskEvent(task_id=task.id, at=T0 + timedelta(hours=i + 1), on_date=date(2021, 7, 21 + i),
