@@ -307,3 +307,42 @@ def test_two_processes_starting_at_once_both_find_the_database_ready(empty_db_ur
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM task")).scalar() == 0
     engine.dispose()
+
+
+FAILING_REVISION = '''
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002_broken"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table("half_done", sa.Column("id", sa.Integer(), primary_key=True))
+    op.add_column("task", sa.Column("priority", sa.Integer(), nullable=True))
+    op.execute("INSERT INTO no_such_table VALUES (1)")
+
+
+def downgrade():
+    pass
+'''
+
+
+def test_a_failing_upgrade_changes_nothing(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, tree, ignore=shutil.ignore_patterns("__pycache__"))
+    (tree / "versions" / "0002_broken.py").write_text(FAILING_REVISION.format(head=head_revision()))
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tree)
+    old_revision = current_revision(db_url)
+    tables = table_names(db_url)
+
+    with pytest.raises(DatabaseError) as refused:
+        ensure_database(db_url)
+
+    assert refused.value.code == "db.migration_failed"
+    assert "no_such_table" in error_text(refused.value, "en")
+    assert current_revision(db_url) == old_revision
+    assert table_names(db_url) == tables
+    assert "priority" not in {c["name"] for c in _columns(db_url, "task")}

@@ -14,6 +14,11 @@ from tracker.db.models import Base
 config = context.config
 target_metadata = Base.metadata
 
+if config.config_file_name is not None and "connection" not in config.attributes:
+    from logging.config import fileConfig
+
+    fileConfig(config.config_file_name, disable_existing_loggers=False)  # the alembic command line
+
 
 def _url_from_settings() -> str:
     db = context.get_x_argument(as_dictionary=True).get("db")
