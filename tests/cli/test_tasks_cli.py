@@ -112,6 +112,7 @@ def test_a_task_through_its_whole_life(cli: Cli, seeded: dict[str, int]) -> None
     assert "Văn bản: 230-CV/TU ngày 04/07/2021 — Tỉnh ủy Tây Ninh" in text
     assert "Mục 1: Xét nghiệm diện rộng" in text
     assert "Hạn: 05/08/2021 (hạn ban đầu 20/07/2021)" in text
+    assert "So với hạn ban đầu: Hoàn thành quá hạn" in text  # done 29 July: late against 20 July
     assert "Lịch sử:" in text and "Gia hạn từ 2021-07-20 đến 2021-08-05" in text
 
 

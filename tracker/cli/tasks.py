@@ -205,6 +205,8 @@ def render_detail(detail: Any) -> str:
         lines.append(f"{t('task.show.urgency')}: {t(f'urgency.{detail.urgency}')}")
     lines.append(f"{t('task.show.state')}: {t(f'state.{detail.state}')}, {detail.progress}% — "
                  f"{_category_label(detail.category, detail.due_soon)}")
+    if detail.category_original != detail.category:
+        lines.append(f"{t('task.show.against_original')}: {t(f'category.{detail.category_original}')}")
     if detail.completed_on:
         lines.append(f"{t('task.show.completed')}: {_day(detail.completed_on)}")
     if detail.pending_extension:

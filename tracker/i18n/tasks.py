@@ -245,6 +245,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "task.show.deadline": ("Hạn", "Deadline"),
     "task.show.original": ("(hạn ban đầu {day})", "(originally {day})"),
     "task.show.recurrence": ("Lặp lại", "Recurrence"),
+    "task.show.against_original": ("So với hạn ban đầu", "Against the original deadline"),
     "task.show.urgency": ("Mức độ", "Urgency"),
     "task.show.state": ("Trạng thái", "State"),
     "task.show.completed": ("Ngày báo cáo hoàn thành", "Reported done on"),
