@@ -120,6 +120,7 @@ _CONDITION_RE = re.compile(_k(rules.CONDITION_MARKERS))
 _DEMAND_RE = re.compile(_k(rules.DEMAND_VERBS))
 _KE_TU_RE = re.compile(_k(r"\s*,?\s*(?:kể\s+từ|tính\s+từ)\s+"))
 _NEGATORS = _kk(rules.NEGATORS)
+_ABBREVIATIONS = frozenset(_kk(rules.ABBREVIATIONS))
 _SITUATION_NOUNS = _kk(rules.SITUATION_NOUNS)
 _SITUATION_FILLERS = _kk(rules.SITUATION_FILLERS)
 _RELATIVE_BLOCKERS = _kk(rules.RELATIVE_BLOCKERS)
@@ -438,8 +439,8 @@ def _first_clause(key: str) -> tuple[int, int]:
 
 
 def _is_abbreviation_dot(key: str, pos: int) -> bool:
-    word = re.search(r"(\w+)$", key[:pos])
-    return bool(word) and len(word.group(1)) <= 2 and not word.group(1).isdigit()
+    word = re.search(r"(?:^|\s)(\w+(?:/\w+)?)$", key[:pos])
+    return bool(word) and word.group(1) in _ABBREVIATIONS
 
 
 def _without_condition(key: str, start: int, end: int) -> int:
@@ -462,7 +463,9 @@ def _cue_counts(rule: TimingRule, key: str, m: re.Match[str]) -> bool:
 def _urgency_in(text: _Text, start: int, end: int) -> TimingMatch | None:
     best: TimingMatch | None = None
     for rule, pattern in _URGENCIES:
-        for m in pattern.finditer(text.key, start, end):
+        for m in pattern.finditer(text.key, start):
+            if m.start() >= end:
+                break
             if not _cue_counts(rule, text.key, m):
                 continue
             level = Urgency(rule.expect)

@@ -90,7 +90,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         kind="date",
         pattern=(
             r"(?:hạn\s+chót|hạn\s+cuối|thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi|nộp))?)"
-            rf"(?:\s+(?:là|vào|trước))*{DATE_LEAD}{DATE}"
+            rf"\s*:?(?:\s*(?:là|vào|trước)(?!\w))*{DATE_LEAD}{DATE}"
         ),
         example="Các huyện rà soát nhu cầu vắc xin, thời hạn hoàn thành: ngày 15 tháng 8 năm 2021.",
         expect="2021-08-15",
@@ -327,6 +327,8 @@ ALL_RULES: tuple[TimingRule, ...] = DEADLINE_RULES + RECURRENCE_RULES + URGENCY_
 CONDITION_MARKERS = r"(?<!\w)(?:khi|nếu|giả\s+sử)(?!\w)|(?:^|[,;(:]\s*|\s-\s*)(?:trong\s+)?trường\s+hợp(?!\w)"
 # Verbs that make the intro sentence a demand; the cue must come after one of them to govern the items.
 DEMAND_VERBS = r"(?<!\w)(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|thống\s+nhất|kết\s+luận|chỉ\s+thị)(?!\w)"
+# Short words that end with a dot without ending the sentence ("TP. Hồ Chí Minh").
+ABBREVIATIONS = ("tp", "tx", "tt", "ts", "ths", "bs", "gs", "pgs", "q", "p", "k", "đ/c", "th", "v/v")
 # Words before "khẩn trương" / "cấp bách" / "thường xuyên" that negate it ("chưa khẩn trương").
 NEGATORS = ("chưa", "không", "thiếu", "kém", "chậm", "không được")
 # Nouns that "cấp bách" / "khẩn cấp" describes: the phrase then describes a situation or a measure.
@@ -348,7 +350,6 @@ SITUATION_NOUNS = (
     "nhu cầu",
     "mức độ",
     "tính",
-    "việc",
     "công việc",
     "thủ tục",
     "lệnh",
@@ -357,7 +358,6 @@ SITUATION_NOUNS = (
     "viện trợ",
     "cứu hộ",
     "cấp cứu",
-    "tình",
     "đòi hỏi",
     "quyết định",
     "chỉ thị",
@@ -491,7 +491,7 @@ REPEAT_DESCRIBED = (
     "ca nhiễm",
     "như",
     "lượng",
-    "giá",
+    "giá cả",
     "lễ hội",
     "truyền thống",
 )
