@@ -213,7 +213,10 @@ def _database_url(admin_url: str, name: str) -> str:
 
 
 class _PgDatabases:
-    """Creates test databases from templates on the test server, drops them afterwards."""
+    """Creates test databases from templates on the test server, drops them afterwards.
+
+    Template names are logical ("tracker_template"); the real database carries this process id so
+    two test runs sharing one server (``TRACKER_TEST_PG_URL``) never meet."""
 
     _counter = itertools.count(1)
 
@@ -223,7 +226,7 @@ class _PgDatabases:
         self.admin_url = admin_url
         self.engine = create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=_null_pool())
         self.prefix = f"t_{os.getpid()}_"
-        self.templates: set[str] = set()
+        self.templates: dict[str, str] = {}
 
     def execute(self, sql: str) -> None:
         from sqlalchemy import text
@@ -232,27 +235,36 @@ class _PgDatabases:
             conn.execute(text(sql))
 
     def ensure_template(self, name: str, migrate: bool) -> None:
+        """Create the template ``name`` once per session (migrated to head when ``migrate``)."""
         if name in self.templates:
             return
         from tracker.db.migrate import upgrade
 
-        self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        self.execute(f"CREATE DATABASE {name}")
+        physical = f"{name}_{os.getpid()}"
+        self.execute(f"DROP DATABASE IF EXISTS {physical} WITH (FORCE)")
+        self.execute(f"CREATE DATABASE {physical}")
         if migrate:
-            upgrade(_database_url(self.admin_url, name))
-        self.templates.add(name)
+            upgrade(_database_url(self.admin_url, physical))
+        self.templates[name] = physical
 
     def create(self, template: str) -> tuple[str, str]:
+        """A new database copied from a template made by ``ensure_template``: (name, URL)."""
         name = f"{self.prefix}{next(self._counter)}"
-        self.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+        self.execute(f"CREATE DATABASE {name} TEMPLATE {self.templates[template]}")
         return name, _database_url(self.admin_url, name)
+
+    def fresh(self, migrated: bool = True) -> tuple[str, str]:
+        """A new database at head (``migrated``) or empty: (name, URL); ``drop(name)`` afterwards."""
+        template = PG_TEMPLATE if migrated else PG_EMPTY_TEMPLATE
+        self.ensure_template(template, migrate=migrated)
+        return self.create(template)
 
     def drop(self, name: str) -> None:
         self.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     def close(self) -> None:
-        for name in self.templates:
-            self.drop(name)
+        for physical in self.templates.values():
+            self.drop(physical)
         self.engine.dispose()
 
 
@@ -305,8 +317,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield sqlite_url(target)
         return
     databases: _PgDatabases = request.getfixturevalue("pg_databases")
-    databases.ensure_template(PG_TEMPLATE, migrate=True)
-    name, url = databases.create(PG_TEMPLATE)
+    name, url = databases.fresh(migrated=True)
     yield url
     databases.drop(name)
 
@@ -320,8 +331,7 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield sqlite_url(tmp_path / "empty.db")
         return
     databases: _PgDatabases = request.getfixturevalue("pg_databases")
-    databases.ensure_template(PG_EMPTY_TEMPLATE, migrate=False)
-    name, url = databases.create(PG_EMPTY_TEMPLATE)
+    name, url = databases.fresh(migrated=False)
     yield url
     databases.drop(name)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from db_helpers import (
@@ -33,6 +35,8 @@ from tracker.db.models import Base
 from tracker.domain.errors import DatabaseError
 from tracker.i18n import error_text
 from tracker.services.context import open_context
+
+SettingsFor = Callable[..., Any]
 
 # A later revision, written into a copy of the migration tree: it rebuilds the task table
 # (referenced by events and occurrences with ON DELETE CASCADE) the way SQLite batch mode does.
@@ -162,7 +166,8 @@ def _columns(url: str, table: str) -> list[dict[str, object]]:
     return columns  # type: ignore[return-value]
 
 
-def test_open_context_upgrades_and_a_second_upgrade_keeps_both_copies(db_url: str, newer_tree: str) -> None:
+def test_open_context_upgrades_and_a_second_upgrade_keeps_both_copies(db_url: str, newer_tree: str,
+                                                                      settings_for: SettingsFor) -> None:
     if not db_url.startswith("sqlite"):
         pytest.skip("backup copies are made of SQLite files only")
     path = sqlite_file(db_url)
@@ -172,7 +177,7 @@ def test_open_context_upgrades_and_a_second_upgrade_keeps_both_copies(db_url: st
     migrate.downgrade(db_url, "0001")
     _settle(db_url)
 
-    context = open_context(_settings(db_url))
+    context = open_context(settings_for(db_url))
     context.close()
 
     copies = sorted(p for p in siblings(path) if ".bak-" in p)
@@ -181,13 +186,7 @@ def test_open_context_upgrades_and_a_second_upgrade_keeps_both_copies(db_url: st
     assert current_revision(db_url) == newer_tree
 
 
-def _settings(url: str):  # type: ignore[no-untyped-def]
-    from conftest import settings_for
-
-    return settings_for(url)
-
-
-def test_a_database_from_the_future_is_refused_untouched(db_url: str) -> None:
+def test_a_database_from_the_future_is_refused_untouched(db_url: str, settings_for: SettingsFor) -> None:
     engine = make_engine(db_url)
     with engine.begin() as conn:
         insert_task_with_event(conn)
@@ -198,7 +197,7 @@ def test_a_database_from_the_future_is_refused_untouched(db_url: str) -> None:
     digest = file_digest(sqlite_file(db_url)) if is_sqlite else None
     files = siblings(sqlite_file(db_url)) if is_sqlite else None
 
-    for attempt in (lambda: ensure_database(db_url), lambda: open_context(_settings(db_url)),
+    for attempt in (lambda: ensure_database(db_url), lambda: open_context(settings_for(db_url)),
                     lambda: upgrade(db_url)):
         with pytest.raises(DatabaseError) as refused:
             attempt()
