@@ -5,8 +5,13 @@ aliases, users, tasks, events, occurrences, import batches)."""
 from __future__ import annotations
 
 import dataclasses
+import shutil
+import uuid
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -117,15 +122,6 @@ def task_of_body(session: Session, body_name: str) -> Task:
 
 # ---- two databases in one test (the move): fresh migrated databases of either backend, made from
 # the shared templates of tests/conftest.py.
-import shutil  # noqa: E402
-import uuid  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
-
-PG_TEMPLATE = "tracker_template"  # tests/conftest.py: the PostgreSQL database migrated once
-
 
 @pytest.fixture
 def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
@@ -141,8 +137,7 @@ def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable
             shutil.copyfile(template, target)
             return sqlite_url(target)
         databases = request.getfixturevalue("pg_databases")
-        databases.ensure_template(PG_TEMPLATE, migrate=True)
-        name, url = databases.create(PG_TEMPLATE)
+        name, url = databases.fresh()
         created.append(name)
         return str(url)
 
