@@ -1,0 +1,273 @@
+"""The parts of an administrative document in python-docx, shared by the report and the letter.
+
+Nghị định 30/2020/NĐ-CP (style "state") and Hướng dẫn 36-HD/VPTW (style "party"): A4 paper,
+margins top 2 cm, bottom 2 cm, left 3 cm, right 1.5 cm; Times New Roman; the two-column header
+(issuing body | national motto, or | "ĐẢNG CỘNG SẢN VIỆT NAM"), the number and the
+place-and-date line; at the end "Nơi nhận:" and the signature block. Empty settings leave a
+blank for the office to fill.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from tracker.domain.report import Letterhead
+from tracker.reports.outline import Table
+from tracker.reports.text import labeler, number_line, place_date_line
+
+FONT = "Times New Roman"
+BODY_PT = 14
+HEADER_PT = 13
+TABLE_PT = 12
+PAGE_WIDTH_CM, PAGE_HEIGHT_CM = 21.0, 29.7
+MARGINS_CM = {"top": 2.0, "bottom": 2.0, "left": 3.0, "right": 1.5}
+TEXT_WIDTH_CM = PAGE_WIDTH_CM - MARGINS_CM["left"] - MARGINS_CM["right"]  # 16.5
+HEADER_LEFT_CM, HEADER_RIGHT_CM = 6.5, TEXT_WIDTH_CM - 6.5
+FIRST_LINE_CM = 1.27
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+          "center": WD_ALIGN_PARAGRAPH.CENTER}
+
+
+def new_document() -> DocumentType:
+    """An empty A4 document with the prescribed margins and Times New Roman 14 pt."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(PAGE_WIDTH_CM), Cm(PAGE_HEIGHT_CM)
+    section.top_margin, section.bottom_margin = Cm(MARGINS_CM["top"]), Cm(MARGINS_CM["bottom"])
+    section.left_margin, section.right_margin = Cm(MARGINS_CM["left"]), Cm(MARGINS_CM["right"])
+    section.header_distance = section.footer_distance = Cm(1.0)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    _page_numbers(document)
+    return document
+
+
+def _page_numbers(document: DocumentType) -> None:
+    """The page number centred in the header from the second page on (NĐ 30, Phụ lục I)."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+# ------------------------------------------------------------------------------------ paragraphs
+
+
+def paragraph(container: DocumentType | _Cell, text: str = "", *, bold: bool = False, italic: bool = False,
+              underline: bool = False, size: float | None = None, align: str | None = None,
+              indent_first: bool = False, space_after: float | None = None) -> DocxParagraph:
+    """A paragraph with one run (the common case everywhere in these documents)."""
+    para = container.add_paragraph()
+    if text:
+        run = para.add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+        if underline:
+            run.underline = True
+        if size is not None:
+            run.font.size = Pt(size)
+    fmt = para.paragraph_format
+    if align is not None:
+        para.alignment = _ALIGN.get(align, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    if indent_first:
+        fmt.first_line_indent = Cm(FIRST_LINE_CM)
+    if space_after is not None:
+        fmt.space_after = Pt(space_after)
+    return para
+
+
+def short_rule(cell: DocumentType | _Cell, length_cm: float, cell_width_cm: float) -> DocxParagraph:
+    """A centred horizontal line ``length_cm`` long: a tiny paragraph's bottom border, indented."""
+    para = cell.add_paragraph()
+    fmt = para.paragraph_format
+    side = max((cell_width_cm - length_cm) / 2, 0)
+    fmt.left_indent = fmt.right_indent = Cm(side)
+    fmt.space_after = Pt(4)
+    fmt.line_spacing = Pt(2)
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    para._p.get_or_add_pPr().append(border)
+    return para
+
+
+def _first_paragraph(cell: _Cell, text: str, **kwargs: object) -> DocxParagraph:
+    """Fill the paragraph a new cell already has instead of leaving it empty."""
+    para = cell.paragraphs[0]
+    run = para.add_run(text)
+    run.bold = bool(kwargs.get("bold")) or None
+    run.italic = bool(kwargs.get("italic")) or None
+    if kwargs.get("underline"):
+        run.underline = True
+    run.font.size = Pt(float(kwargs.get("size", HEADER_PT)))  # type: ignore[arg-type]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.space_after = Pt(0)
+    return para
+
+
+def _borderless(document: DocumentType, widths: tuple[float, float]) -> DocxTable:
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    set_widths(table, widths)
+    return table
+
+
+# ------------------------------------------------------------------------------------ header
+
+
+def header_block(document: DocumentType, letterhead: Letterhead, lang: str, issued_on: date, *,
+                 kind: str = "BC", subject: str | None = None) -> DocxTable:
+    """The two-column header: issuing body, rule or "*", number (and a letter's subject) | motto, date."""
+    L = labeler(lang)
+    party = letterhead.style == "party"
+    table = _borderless(document, (HEADER_LEFT_CM, HEADER_RIGHT_CM))
+    left, right = table.rows[0].cells
+    parent = letterhead.parent_body.strip().upper()
+    issuing = letterhead.issuing_body.strip().upper()
+    if parent:
+        _first_paragraph(left, parent, size=HEADER_PT)
+        paragraph(left, issuing or " ", bold=True, size=HEADER_PT, align="center", space_after=0)
+    else:
+        _first_paragraph(left, issuing or " ", bold=True, size=HEADER_PT)
+    if party:
+        paragraph(left, "*", size=HEADER_PT, align="center", space_after=0)
+    else:
+        short_rule(left, 2.5, HEADER_LEFT_CM)
+    paragraph(left, number_line(letterhead, lang, kind=kind), size=HEADER_PT, align="center", space_after=0)
+    if subject:
+        paragraph(left, subject, size=12, align="center", space_after=0)
+
+    if party:
+        _first_paragraph(right, L("rpt.party"), bold=True, underline=True, size=15)
+        paragraph(right, "", size=8, space_after=0)
+    else:
+        _first_paragraph(right, L("rpt.nation"), bold=True, size=HEADER_PT)
+        paragraph(right, L("rpt.motto"), bold=True, underline=True, size=BODY_PT, align="center", space_after=6)
+    paragraph(right, place_date_line(letterhead.place, issued_on, lang), italic=True, size=BODY_PT,
+              align="center", space_after=0)
+    return table
+
+
+def signature_block(document: DocumentType, letterhead: Letterhead, lang: str, *,
+                    first_recipients: tuple[str, ...] = ()) -> DocxTable:
+    """"Nơi nhận:" with the recipients and "- Lưu: VT." | authority, title, space to sign, name."""
+    L = labeler(lang)
+    paragraph(document, "", space_after=0)
+    table = _borderless(document, (7.5, TEXT_WIDTH_CM - 7.5))
+    left, right = table.rows[0].cells
+    head = left.paragraphs[0]
+    run = head.add_run(L("rpt.recipients"))
+    run.bold, run.italic, run.font.size = True, True, Pt(12)
+    head.paragraph_format.space_after = Pt(0)
+    recipients = [*first_recipients, *letterhead.recipients] or [".........."]
+    for name in recipients:
+        item = name if name.startswith("-") else f"- {name};"
+        paragraph(left, item, size=11, space_after=0)
+    paragraph(left, L("rpt.archive"), size=11, space_after=0)
+
+    authority = letterhead.signer_authority.strip().upper()
+    title = letterhead.signer_title.strip().upper()
+    _first_paragraph(right, authority or " ", bold=True, size=BODY_PT)
+    if title:
+        paragraph(right, title, bold=True, size=BODY_PT, align="center", space_after=0)
+    for _ in range(4):
+        paragraph(right, "", size=BODY_PT, space_after=0)
+    name = letterhead.signer_name.strip()
+    paragraph(right, name or " ", bold=True, size=BODY_PT, align="center", space_after=0)
+    return table
+
+
+# ------------------------------------------------------------------------------------ tables
+
+
+def set_widths(table: DocxTable, widths_cm: tuple[float, ...] | list[float]) -> None:
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.gridCol_lst, widths_cm, strict=False):
+        col.w = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=False):
+            cell.width = Cm(width)
+
+
+def data_table(document: DocumentType, table: Table, lang: str) -> DocxTable:
+    """A bordered table at 12 pt: bold shaded header repeated on every page, widths to fit A4."""
+    total = sum(c.width for c in table.columns)
+    widths = [c.width * TEXT_WIDTH_CM / total for c in table.columns]
+    out = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    out.style = document.styles["Table Grid"]
+    out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    out.autofit = False
+    rows = out.rows
+    header = rows[0]
+    _repeat_header(header)
+    last = len(table.rows)
+    for index, row in enumerate(rows):
+        values = [c.label for c in table.columns] if index == 0 else table.rows[index - 1]
+        bold = index == 0 or (table.bold_last and index == last)
+        for cell, value, column, width in zip(row.cells, values, table.columns, widths, strict=True):
+            cell.width = Cm(width)
+            para = cell.paragraphs[0]
+            para.paragraph_format.space_after = Pt(0)
+            para.paragraph_format.line_spacing = 1.0
+            para.alignment = _ALIGN["center" if index == 0 else column.align]
+            if value:
+                run = para.add_run(value)
+                run.font.size = Pt(TABLE_PT)
+                if bold:
+                    run.bold = True
+            if index == 0:
+                _shade(cell, "D9D9D9")
+    for col, width in zip(out._tbl.tblGrid.gridCol_lst, widths, strict=False):
+        col.w = Cm(width)
+    if table.more:
+        paragraph(document, labeler(lang)("rpt.more_rows", count=table.more), italic=True, size=TABLE_PT)
+    else:
+        paragraph(document, "", size=6, space_after=0)
+    return out
+
+
+def _repeat_header(row: object) -> None:
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
