@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from tracker.domain.text import modern_tones
-from tracker.parsing.deadlines import analyse_timing
+from tracker.parsing.deadlines import analyse_timing, match_spelling
 from tracker.parsing.rules.deadlines import (
     ALL_RULES,
     DEADLINE_RULES,
@@ -55,3 +56,20 @@ def test_rule_ids_are_unique() -> None:
 def test_every_pattern_compiles_in_key_spelling() -> None:
     for rule in ALL_RULES:
         re.compile(modern_tones(rule.pattern))
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_rule_needles_occur_in_what_it_matches(rule: TimingRule) -> None:
+    """The needles are a speed pre-check: the example's match must hold one, or the rule could never fire."""
+    assert rule.needles
+    match = re.search(modern_tones(rule.pattern), _key(rule.example))
+    assert match is not None
+    assert any(modern_tones(needle) in match.group() for needle in rule.needles)
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).resolve().parents[2] / "sample_docs").glob("*.txt")))
+def test_fast_matching_spelling_equals_modern_tones(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    variants = (text, text.upper(), text.replace("ủy", "uỷ").replace("hòa", "hoà"))
+    for variant in variants:
+        assert match_spelling(variant) == modern_tones(variant).lower()

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
@@ -46,6 +46,23 @@ __all__ = [
 _ROLLOVER = timedelta(days=183)
 # A resolved deadline further than this after the issue date is not believed.
 _MAX_AHEAD = timedelta(days=6 * 366)
+
+
+# modern_tones rewrites two-letter vowel groups; the same rewrite as plain str.replace calls, derived
+# from modern_tones itself (tests check both agree), is much faster on whole items.
+_TONED = "àáảãạèéẻẽẹỳýỷỹỵ"
+_RETONE = tuple(
+    (pair, modern_tones(pair)) for pair in (v + t for v in "ou" for t in _TONED) if modern_tones(pair) != pair
+)
+
+
+def match_spelling(text: str) -> str:
+    """Lower case with the modern tone placement: ``modern_tones(text).lower()``, same length."""
+    key = text.lower()
+    for old, new in _RETONE:
+        if old in key:
+            key = key.replace(old, new)
+    return key
 
 
 def _k(text: str) -> str:
@@ -119,6 +136,7 @@ _CHI = _kk(("thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão"
 _CONDITION_RE = re.compile(_k(rules.CONDITION_MARKERS))
 _DEMAND_RE = re.compile(_k(rules.DEMAND_VERBS))
 _KE_TU_RE = re.compile(_k(r"\s*,?\s*(?:kể\s+từ|tính\s+từ)\s+"))
+_REPEAT_LEAD_RE = re.compile(_k(rules.REPEAT_LEAD))
 _NEGATORS = _kk(rules.NEGATORS)
 _ABBREVIATIONS = frozenset(_kk(rules.ABBREVIATIONS))
 _SITUATION_NOUNS = _kk(rules.SITUATION_NOUNS)
@@ -133,13 +151,28 @@ _WORD_RE = re.compile(r"\w+(?:\s*[/&]\s*\w+)?")
 _CLAUSE_END_RE = re.compile(r";|\n|\.(?=\s|$)")
 
 
-def _compiled(rule_set: tuple[TimingRule, ...]) -> tuple[tuple[TimingRule, re.Pattern[str]], ...]:
-    return tuple((rule, re.compile(_k(rule.pattern))) for rule in rule_set)
+def _compiled(
+    rule_set: tuple[TimingRule, ...],
+) -> tuple[tuple[TimingRule, re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple((rule, re.compile(_k(rule.pattern)), _kk(rule.needles)) for rule in rule_set)
+
+
+def _matches(
+    rule_set: tuple[tuple[TimingRule, re.Pattern[str], tuple[str, ...]], ...], text: _Text, start: int = 0
+) -> Iterator[tuple[TimingRule, re.Match[str]]]:
+    """(rule, match) for every rule of the set whose needles occur in the text, in rule order."""
+    present = text.needles
+    for rule, pattern, needles in rule_set:
+        if needles and present.isdisjoint(needles):
+            continue
+        for m in pattern.finditer(text.key, start):
+            yield rule, m
 
 
 _DEADLINES = _compiled(rules.DEADLINE_RULES)
 _RECURRENCES = _compiled(rules.RECURRENCE_RULES)
 _URGENCIES = _compiled(rules.URGENCY_RULES)
+_ALL_NEEDLES = tuple(sorted({n for _, _, needles in _DEADLINES + _RECURRENCES + _URGENCIES for n in needles}))
 
 
 @dataclass(frozen=True)
@@ -169,14 +202,16 @@ class _Text:
     @staticmethod
     def of(text: str) -> _Text:
         shown = nfc(text)
-        key = modern_tones(shown)
-        lowered = key.lower()
-        if len(lowered) != len(key):  # a character whose lower case is longer: keep it as is
-            lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in key)
-        lowered = re.sub(r"[^\S\n]", " ", lowered)
-        if len(lowered) != len(shown):  # pragma: no cover - modern_tones keeps the length of NFC text
-            shown = lowered
-        return _Text(shown, lowered)
+        key = match_spelling(shown)
+        if len(key) != len(shown):  # a character whose lower case is longer: keep it as is
+            key = match_spelling("".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in shown))
+        return _Text(shown, key)
+
+    @cached_property
+    def needles(self) -> frozenset[str]:
+        """The rules' needles that occur in the key."""
+        flat = " ".join(self.key.split())
+        return frozenset(n for n in _ALL_NEEDLES if n in flat)
 
     def raw(self, start: int, end: int) -> str:
         return " ".join(self.shown[start:end].split()).strip(" ,:(")
@@ -315,23 +350,22 @@ def _relative_counts_from_issue(key: str, m: re.Match[str]) -> bool:
 
 def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, int]]) -> list[TimingMatch]:
     found: list[TimingMatch] = []
-    for rule, pattern in _DEADLINES:
-        for m in pattern.finditer(text.key):
-            if any(m.start() < end and start < m.end() for start, end in skip):
-                continue
-            if _ends_with_phrase(_words_before(text.key, m.start(), 3), _DEADLINE_BLOCKERS):
-                continue
-            if rule.kind == "relative" and not _relative_counts_from_issue(text.key, m):
-                continue
-            raw = text.raw(m.start(), m.end())
-            try:
-                due = _resolve(rule, m, issue)
-            except (ValueError, KeyError, OverflowError):
-                found.append(TimingMatch(rule.id, m.start(), m.end(), raw))  # unreadable date
-                continue
-            if due is not None and issue is not None and not (issue <= due <= issue + _MAX_AHEAD):
-                continue  # a date before the directive is a reference, not a time limit
-            found.append(TimingMatch(rule.id, m.start(), m.end(), raw, due=due))
+    for rule, m in _matches(_DEADLINES, text):
+        if any(m.start() < end and start < m.end() for start, end in skip):
+            continue
+        if _ends_with_phrase(_words_before(text.key, m.start(), 3), _DEADLINE_BLOCKERS):
+            continue
+        if rule.kind == "relative" and not _relative_counts_from_issue(text.key, m):
+            continue
+        raw = text.raw(m.start(), m.end())
+        try:
+            due = _resolve(rule, m, issue)
+        except (ValueError, KeyError, OverflowError):
+            found.append(TimingMatch(rule.id, m.start(), m.end(), raw))  # unreadable date
+            continue
+        if due is not None and issue is not None and not (issue <= due <= issue + _MAX_AHEAD):
+            continue  # a date before the directive is a reference, not a time limit
+        found.append(TimingMatch(rule.id, m.start(), m.end(), raw, due=due))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
 
@@ -339,7 +373,7 @@ def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, 
 def find_deadline(item_text: str, issue_date: date | None) -> TimingMatch | None:
     """The item's deadline phrase; ``due`` is None when it cannot be resolved (kept for the clerk)."""
     text = _Text.of(item_text)
-    return _pick_deadline(text, issue_date, _recurrence_spans(text))
+    return _pick_deadline(text, issue_date, _scan_recurrence(text)[1])
 
 
 def _pick_deadline(text: _Text, issue: date | None, skip: list[tuple[int, int]]) -> TimingMatch | None:
@@ -351,10 +385,6 @@ def _pick_deadline(text: _Text, issue: date | None, skip: list[tuple[int, int]])
 
 
 # ---------------------------------------------------------------- recurrence
-
-
-def _recurrence_spans(text: _Text) -> list[tuple[int, int]]:
-    return [m.span() for _, pattern in _RECURRENCES for m in pattern.finditer(text.key)]
 
 
 def _asks_for_repetition(key: str, m: re.Match[str], periodic: bool) -> bool:
@@ -388,8 +418,8 @@ def _rrule_for(rule: TimingRule, m: re.Match[str]) -> tuple[RecurrenceFreq, str]
         except ValueError:
             return None
         return RecurrenceFreq.YEARLY, f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
-    if rule.id == "recurrence.weekday":
-        weekday = (g.get("wd") or g.get("wd2") or "").split()
+    if rule.id in ("recurrence.weekday", "recurrence.weekly_on"):
+        weekday = (g.get("wd") or "").split()
         code = (
             "SU" if weekday and weekday[0] == _k("chủ") else _WEEKDAYS.get(weekday[-1] if weekday else "", "")
         )
@@ -400,27 +430,31 @@ def _rrule_for(rule: TimingRule, m: re.Match[str]) -> tuple[RecurrenceFreq, str]
 
 def find_recurrence(item_text: str) -> TimingMatch | None:
     """The first repeated action or report the item asks for, as a frequency and an RRULE."""
-    return _pick_recurrence(_Text.of(item_text))
+    return _scan_recurrence(_Text.of(item_text))[0]
 
 
-def _pick_recurrence(text: _Text) -> TimingMatch | None:
+def _scan_recurrence(text: _Text) -> tuple[TimingMatch | None, list[tuple[int, int]]]:
+    """The first repetition asked for, and the spans of every repeat phrase (a deadline can't overlap them)."""
     found: list[TimingMatch] = []
-    for rule, pattern in _RECURRENCES:
-        for m in pattern.finditer(text.key):
-            generic = rule.id in ("recurrence.every", "recurrence.times_per")
-            if generic and not _asks_for_repetition(text.key, m, bool(m.groupdict().get("periodic"))):
-                continue
-            resolved = _rrule_for(rule, m)
-            if resolved is None:
-                continue
-            freq, rrule = resolved
-            found.append(
-                TimingMatch(
-                    rule.id, m.start(), m.end(), text.raw(m.start(), m.end()), recurrence=freq, rrule=rrule
-                )
-            )
+    spans: list[tuple[int, int]] = []
+    for rule, m in _matches(_RECURRENCES, text):
+        spans.append(m.span())
+        generic = rule.id in ("recurrence.every", "recurrence.times_per")
+        periodic = _words_before(text.key, m.start(), 2) == [_k("định"), _k("kỳ")]
+        if generic and not _asks_for_repetition(text.key, m, periodic):
+            continue
+        resolved = _rrule_for(rule, m)
+        if resolved is None:
+            continue
+        freq, rrule = resolved
+        window = max(0, m.start() - 40)
+        lead = _REPEAT_LEAD_RE.search(text.key, window, m.start())
+        start = lead.start() if lead else m.start()
+        found.append(
+            TimingMatch(rule.id, start, m.end(), text.raw(start, m.end()), recurrence=freq, rrule=rrule)
+        )
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return found[0] if found else None
+    return (found[0] if found else None), spans
 
 
 # ---------------------------------------------------------------- urgency
@@ -462,15 +496,12 @@ def _cue_counts(rule: TimingRule, key: str, m: re.Match[str]) -> bool:
 
 def _urgency_in(text: _Text, start: int, end: int) -> TimingMatch | None:
     best: TimingMatch | None = None
-    for rule, pattern in _URGENCIES:
-        for m in pattern.finditer(text.key, start):
-            if m.start() >= end:
-                break
-            if not _cue_counts(rule, text.key, m):
-                continue
-            level = Urgency(rule.expect)
-            if best is None or _URGENCY_ORDER[level] > _URGENCY_ORDER[best.urgency or Urgency.ONGOING]:
-                best = TimingMatch(rule.id, m.start(), m.end(), text.raw(m.start(), m.end()), urgency=level)
+    for rule, m in _matches(_URGENCIES, text, start):
+        if m.start() >= end or not _cue_counts(rule, text.key, m):
+            continue
+        level = Urgency(rule.expect)
+        if best is None or _URGENCY_ORDER[level] > _URGENCY_ORDER[best.urgency or Urgency.ONGOING]:
+            best = TimingMatch(rule.id, m.start(), m.end(), text.raw(m.start(), m.end()), urgency=level)
     return best
 
 
@@ -521,10 +552,11 @@ def _intro_timing(
     for part in _intro_demands(intro_text):
         cue = _urgency_in(part, 0, len(part.key))
         urgency = _stronger(urgency, cue.urgency if cue else None)
-        found = _pick_deadline(part, issue_date, _recurrence_spans(part))
+        repeated, spans = _scan_recurrence(part)
+        found = _pick_deadline(part, issue_date, spans)
         if deadline is None and found is not None and found.due is not None:
             deadline = found
-        recurrence = recurrence or _pick_recurrence(part)
+        recurrence = recurrence or repeated
     return deadline, recurrence, urgency
 
 
@@ -536,8 +568,8 @@ def analyse_timing(item_text: str, issue_date: date | None, intro_text: str | No
     sub-item, its parent heading (join them with a line break): a cue there governs every item.
     """
     text = _Text.of(item_text or "")
-    deadline = _pick_deadline(text, issue_date, _recurrence_spans(text))
-    recurrence = _pick_recurrence(text)
+    recurrence, repeat_spans = _scan_recurrence(text)
+    deadline = _pick_deadline(text, issue_date, repeat_spans)
     start, end = _first_clause(text.key)
     cue = _urgency_in(text, start, _without_condition(text.key, start, end))
     urgency = cue.urgency if cue else None

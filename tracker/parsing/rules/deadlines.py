@@ -33,6 +33,8 @@ class TimingRule:
     expect: str  # ISO date, RRULE string, or urgency level for ``example`` issued on ``issued``
     issued: date = EXAMPLE_ISSUED
     freq: str = ""  # recurrence rules: daily | weekly | monthly | quarterly | yearly ("" = from ``unit``)
+    # a quick pre-check: the pattern can only match text holding one of these words (speed only)
+    needles: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- fragments (used by the patterns)
@@ -70,6 +72,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=rf"trước{DATE_LEAD}{DATE}",
         example="Các đơn vị báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Y tế) trước ngày 30/7/2021.",
         expect="2021-07-30",
+        needles=("trước",),
     ),
     TimingRule(
         id="date.before_hour",
@@ -77,6 +80,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=rf"trước\s+{TIME}{WEEKDAY}?(?:ngày\s*)?{DATE}",
         example="Tổng hợp danh sách, gửi về Văn phòng Ủy ban nhân dân tỉnh trước 15 giờ ngày 25/7 để tổng hợp.",
         expect="2021-07-25",
+        needles=("trước",),
     ),
     TimingRule(
         id="date.latest",
@@ -84,6 +88,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=rf"(?:chậm|muộn)\s+nhất(?:\s+(?:là|vào|trước|đến))*{DATE_LEAD}{DATE}",
         example="Sở Tài chính tham mưu phương án hỗ trợ, báo cáo Ủy ban nhân dân tỉnh chậm nhất ngày 10/8.",
         expect="2021-08-10",
+        needles=("chậm nhất", "muộn nhất"),
     ),
     TimingRule(
         id="date.time_limit",
@@ -94,6 +99,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         ),
         example="Các huyện rà soát nhu cầu vắc xin, thời hạn hoàn thành: ngày 15 tháng 8 năm 2021.",
         expect="2021-08-15",
+        needles=("hạn",),
     ),
     TimingRule(
         id="date.complete_on",
@@ -101,6 +107,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=rf"(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|vào|trước))?\s+(?:{TIME})?{WEEKDAY}?ngày\s*{DATE}",
         example="Sở Xây dựng cải tạo khu cách ly tập trung, hoàn thành trước ngày 20-7-2021.",
         expect="2021-07-20",
+        needles=("hoàn", "xong"),
     ),
     TimingRule(
         id="date.within_day",
@@ -108,6 +115,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=rf"trong\s+ngày\s*{DATE}",
         example="Công an tỉnh triển khai lực lượng tại các chốt kiểm dịch trong ngày 06/7/2021.",
         expect="2021-07-06",
+        needles=("trong",),
     ),
     TimingRule(
         id="relative.period",
@@ -119,6 +127,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         ),
         example="Sở Y tế tham mưu kế hoạch tiêm vắc xin, trình Ủy ban nhân dân tỉnh trong 7 ngày kể từ ngày ký.",
         expect="2021-07-11",
+        needles=("trong", "hạn", "nhất"),
     ),
     TimingRule(
         id="relative.working_days",
@@ -130,6 +139,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         example="Các sở, ngành có ý kiến bằng văn bản gửi Sở Kế hoạch và Đầu tư trong vòng 05 ngày làm việc.",
         expect="2021-07-09",
         issued=date(2021, 7, 2),
+        needles=("làm việc",),
     ),
     TimingRule(
         id="month.within",
@@ -140,6 +150,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         ),
         example="Phấn đấu hoàn thành tiêm vắc xin mũi 1 cho người trên 65 tuổi trong tháng 8/2021.",
         expect="2021-08-31",
+        needles=("tháng",),
     ),
     TimingRule(
         id="month.this",
@@ -147,6 +158,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=r"(?:trong|cuối|chậm\s+nhất(?:\s+(?:là|trong))*)\s+tháng\s+(?:này|nay)",
         example="Ủy ban nhân dân các huyện hoàn thành việc chi trả hỗ trợ cho người lao động trong tháng này.",
         expect="2021-07-31",
+        needles=("tháng",),
     ),
     TimingRule(
         id="quarter.within",
@@ -157,6 +169,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         ),
         example="Đưa bệnh viện dã chiến số 2 vào hoạt động trong quý III/2021.",
         expect="2021-09-30",
+        needles=("quý",),
     ),
     TimingRule(
         id="half.within",
@@ -168,6 +181,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         example="Hoàn thành việc số hóa hồ sơ sức khỏe điện tử trong 6 tháng đầu năm 2021.",
         expect="2021-06-30",
         issued=date(2021, 1, 15),
+        needles=("tháng",),
     ),
     TimingRule(
         id="year.end",
@@ -175,6 +189,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=r"cuối\s+năm(?!\s+học)(?:\s+(?P<y>\d{4})(?!\s*[-–]\s*\d)|\s+(?:nay|này))?",
         example="Đưa công tác phòng, chống dịch là một trong những tiêu chí bình xét, phân loại đảng viên cuối năm 2021.",
         expect="2021-12-31",
+        needles=("cuối",),
     ),
     TimingRule(
         id="year.within",
@@ -185,6 +200,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         ),
         example="Phấn đấu hoàn thành tiêm chủng cho toàn bộ người dân từ 18 tuổi trở lên trong năm 2021.",
         expect="2021-12-31",
+        needles=("năm",),
     ),
     TimingRule(
         id="tet.lunar",
@@ -195,6 +211,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         ),
         example="Hoàn thành việc chi trả tiền hỗ trợ cho các đối tượng chính sách trước Tết Nguyên đán Nhâm Dần.",
         expect="2022-01-28",
+        needles=("tết",),
     ),
     TimingRule(
         id="tet.solar",
@@ -202,6 +219,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=r"trước\s+(?:(?:kỳ\s+nghỉ|dịp)\s+)?tết\s+dương\s+lịch(?:\s+(?:năm\s+)?(?P<y>\d{4}))?",
         example="Các đơn vị hoàn thành việc giải ngân vốn đầu tư công trước Tết Dương lịch.",
         expect="2022-01-01",
+        needles=("tết",),
     ),
 )
 
@@ -211,44 +229,50 @@ RECURRENCE_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="recurrence.day_of_month",
         kind="recurrence",
-        pattern=rf"(?:(?:trước|vào|chậm\s+nhất(?:\s+(?:là|vào))*)\s+)?ngày\s+(?P<md>\d{{1,2}})\s+(?:của\s+)?{REPEAT}\s+tháng",
+        pattern=rf"ngày\s+(?P<md>\d{{1,2}})\s+(?:của\s+)?{REPEAT}\s+tháng",
         example="Các sở, ngành báo cáo kết quả thực hiện về Sở Nội vụ trước ngày 20 hằng tháng.",
         expect="FREQ=MONTHLY;BYMONTHDAY=20",
         freq="monthly",
+        needles=("hằng tháng", "hàng tháng", "mỗi tháng"),
     ),
     TimingRule(
         id="recurrence.day_of_quarter",
         kind="recurrence",
-        pattern=(
-            rf"(?:(?:trước|vào|chậm\s+nhất(?:\s+(?:là|vào))*)\s+)?ngày\s+(?P<md>\d{{1,2}})\s+(?:của\s+)?"
-            rf"tháng\s+cuối\s+(?:{REPEAT}\s+)?quý"
-        ),
+        pattern=rf"ngày\s+(?P<md>\d{{1,2}})\s+(?:của\s+)?tháng\s+cuối\s+(?:{REPEAT}\s+)?quý",
         example="Định kỳ báo cáo kết quả triển khai về Ủy ban nhân dân tỉnh trước ngày 15 của tháng cuối quý.",
         expect="FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15",
         freq="quarterly",
+        needles=("tháng cuối",),
     ),
     TimingRule(
         id="recurrence.date_of_year",
         kind="recurrence",
         pattern=(
-            r"(?:(?:trước|vào|chậm\s+nhất(?:\s+(?:là|vào))*)\s+)?ngày\s+"
-            r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}))"
+            r"ngày\s+(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}))"
             rf"\s*,?\s*{REPEAT}\s+năm"
         ),
         example="Sở Nội vụ tổng hợp, báo cáo kết quả thi đua trước ngày 15/12 hằng năm.",
         expect="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15",
         freq="yearly",
+        needles=("hằng năm", "hàng năm", "mỗi năm"),
     ),
     TimingRule(
         id="recurrence.weekday",
         kind="recurrence",
-        pattern=(
-            rf"(?:(?:trước|vào)\s+)?(?:{TIME})?(?:ngày\s+)?(?P<wd>{WEEKDAY_WORD})\s+{REPEAT}\s+tuần"
-            rf"|{REPEAT}\s+tuần\s*,?\s*\(?\s*(?:(?:trước|vào)\s+)?(?:{TIME})?(?:ngày\s+)?(?P<wd2>{WEEKDAY_WORD})"
-        ),
+        pattern=rf"(?P<wd>{WEEKDAY_WORD})\s+{REPEAT}\s+tuần",
         example="Ban Chỉ đạo các huyện báo cáo tình hình về Sở Y tế trước 16 giờ thứ Sáu hằng tuần.",
         expect="FREQ=WEEKLY;BYDAY=FR",
         freq="weekly",
+        needles=("hằng tuần", "hàng tuần", "mỗi tuần"),
+    ),
+    TimingRule(
+        id="recurrence.weekly_on",
+        kind="recurrence",
+        pattern=rf"{REPEAT}\s+tuần\s*,?\s*\(?\s*(?:(?:trước|vào)\s+)?(?:{TIME})?(?:ngày\s+)?(?P<wd>{WEEKDAY_WORD})",
+        example="Các huyện báo cáo tiến độ tiêm chủng hằng tuần vào thứ Năm về Sở Y tế.",
+        expect="FREQ=WEEKLY;BYDAY=TH",
+        freq="weekly",
+        needles=("hằng tuần", "hàng tuần", "mỗi tuần"),
     ),
     TimingRule(
         id="recurrence.times_per",
@@ -256,18 +280,23 @@ RECURRENCE_RULES: tuple[TimingRule, ...] = (
         pattern=r"(?:01|1|một)\s+lần\s*/\s*(?P<unit>ngày|tuần|tháng|quý|năm)",
         example="Tổ Covid cộng đồng kiểm tra, báo cáo 01 lần/tuần về Ủy ban nhân dân xã.",
         expect="FREQ=WEEKLY",
+        needles=("lần",),
     ),
     TimingRule(
         id="recurrence.every",
         kind="recurrence",
         pattern=(
-            rf"(?P<periodic>định\s+kỳ\s+)?{REPEAT}\s+(?P<unit>ngày|tuần|tháng|quý|năm)"
+            rf"{REPEAT}\s+(?P<unit>ngày|tuần|tháng|quý|năm)"
             r"(?![\w/])(?!\s+(?:nay|liền|trời|qua|rồi|đầu|cuối|học))"
         ),
         example="Thường xuyên giám sát, báo cáo kết quả (hàng ngày) về Ban Chỉ đạo phòng, chống dịch bệnh tỉnh.",
         expect="FREQ=DAILY",
+        needles=("hằng", "hàng", "mỗi"),
     ),
 )
+
+# Words that may lead a repeat phrase and belong to its raw text ("trước 16 giờ thứ Sáu hằng tuần").
+REPEAT_LEAD = rf"(?:(?:định\s+kỳ|trước|vào|chậm\s+nhất(?:\s+(?:là|vào))*)\s+)(?:{TIME})?$"
 
 # ---------------------------------------------------------------- urgency rules
 
@@ -275,19 +304,21 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="urgency.at_once",
         kind="urgency",
-        pattern=r"ngay\s+lập\s+tức|ngay\s+tức\s+khắc|tức\s+thì",
+        pattern=r"ngay\s+(?:lập\s+tức|tức\s+khắc)|tức\s+thì",
         example="Các cơ sở y tế báo cáo ngay lập tức về Sở Y tế các trường hợp nghi nhiễm Covid-19.",
         expect="immediate",
+        needles=("ngay", "tức"),
     ),
     TimingRule(
         id="urgency.ngay",
         kind="urgency",
         pattern=(
-            r"(?<!\w)ngay(?!\w)(?!\s+(?:sau|khi|cả|từ|tại|trên|dưới|bên|cạnh|thẳng|ngắn|đầu|trước|lúc|giữa"
+            r"ngay(?!\w)(?!\s+(?:sau|khi|cả|từ|tại|trên|dưới|bên|cạnh|thẳng|ngắn|đầu|trước|lúc|giữa"
             r"|lập|tức|chính|ở|sát|gần|lối|đến)(?!\w))"
         ),
         example="Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện ngay một số nội dung như sau:",
         expect="immediate",
+        needles=("ngay",),
     ),
     TimingRule(
         id="urgency.khan_truong",
@@ -295,6 +326,7 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
         pattern=r"khẩn\s+trương",
         example="Khẩn trương tổ chức triển khai thực hiện có hiệu quả nghị quyết của Chính phủ về hỗ trợ người dân.",
         expect="urgent",
+        needles=("khẩn",),
     ),
     TimingRule(
         id="urgency.cap_bach",
@@ -302,6 +334,7 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
         pattern=r"cấp\s+bách|khẩn\s+cấp|cấp\s+tốc|thần\s+tốc|gấp\s+rút",
         example="Sở Y tế khẩn cấp thiết lập thêm các khu cách ly tập trung tại các huyện.",
         expect="urgent",
+        needles=("bách", "khẩn", "tốc", "gấp"),
     ),
     TimingRule(
         id="urgency.soonest",
@@ -309,13 +342,15 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
         pattern=r"thời\s+gian\s+sớm\s+nhất|sớm\s+nhất\s+có\s+thể|càng\s+sớm\s+càng\s+tốt",
         example="Chuyển vùng vàng thành vùng xanh trong thời gian sớm nhất.",
         expect="urgent",
+        needles=("sớm",),
     ),
     TimingRule(
         id="urgency.ongoing",
         kind="urgency",
-        pattern=r"(?<!\w)thường\s+xuyên(?!\w)",
+        pattern=r"thường\s+xuyên(?!\w)",
         example="Thường xuyên kiểm tra, kiểm soát, xử lý nghiêm các doanh nghiệp không chấp hành các biện pháp phòng dịch.",
         expect="ongoing",
+        needles=("thường",),
     ),
 )
 
