@@ -1,0 +1,230 @@
+"""Shared pieces of the reliability tests: a small office seeded through the real services, the
+``tracker`` command in a subprocess, and fingerprints that prove a database did not change.
+
+Fingerprints:
+
+* SQLite: the main file's bytes after a ``wal_checkpoint(TRUNCATE)`` (so the whole database is in
+  the one file), plus the write-ahead log's size (a command that wrote nothing leaves no frames),
+  plus a logical dump of every table ordered by every column (what changed, when the bytes differ);
+* PostgreSQL: every table of the ``public`` schema, all rows ordered by every column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "sample_docs"
+TRACKER = Path(sys.executable).with_name("tracker")
+COMMAND = [str(TRACKER)] if TRACKER.exists() else [sys.executable, "-m", "tracker"]
+TODAY = date(2021, 7, 26)
+T0 = datetime(2021, 7, 5, 8, 0)  # noqa: DTZ001 - naive local time, as stored
+
+BODY_NAMES = ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Công an tỉnh", "Sở Tài chính"]
+
+
+# ---------------------------------------------------------------- a small office
+
+
+def settings_for(url: str, **overrides: Any) -> Any:
+    """Settings as tests/conftest.py makes them (today 2021-07-26, Vietnamese), usable in a
+    spawned worker process that never loads the conftest."""
+    from dataclasses import replace
+
+    from tracker.config import Settings
+
+    settings = Settings(db_url=url, today=TODAY, user="tester", lang="vi", today_is_fixed=True)
+    return replace(settings, **overrides) if overrides else settings
+
+
+def seed_office(url: str, tasks: int = 20, user: str = "importer") -> list[int]:
+    """A directive with ``tasks`` leaf items, each with one task (rotating bodies), made through
+    ``tracker.services.tasks.create_tasks`` (tasks + ``created`` events). Returns the task ids."""
+    from sqlalchemy import select
+
+    from tracker.db.models import Body, Directive, Item
+    from tracker.domain.text import fold, match_key
+    from tracker.services.context import open_context
+    from tracker.services.tasks import NewTask, create_tasks
+
+    ctx = open_context(settings_for(url, user=user))
+    try:
+        with ctx.sessions.begin() as session:
+            bodies = []
+            for name in BODY_NAMES:
+                found = session.scalar(select(Body).where(Body.name_key == match_key(name)))
+                if found is None:
+                    found = Body(name=name, name_key=match_key(name), search_key=fold(name), kind="government",
+                                 created_at=T0)
+                    session.add(found)
+                    session.flush()
+                bodies.append(found)
+            directive = Directive(number=f"{uuid.uuid4().int % 900 + 100}-CV/TU", issuer="Tỉnh ủy Tây Ninh",
+                                  doc_type="cong_van", issue_date=date(2021, 7, 4),
+                                  subject="V/v tăng cường phòng, chống dịch", text_sha256=uuid.uuid4().hex,
+                                  text="Số 230-CV/TU\n" + "\n".join(f"{n}. Việc số {n}." for n in range(1, tasks + 1)),
+                                  imported_at=T0, imported_by=user)
+            session.add(directive)
+            session.flush()
+            specs = []
+            for number in range(1, tasks + 1):
+                item = Item(directive_id=directive.id, position=number, ref=str(number),
+                            text=f"Việc số {number}: tăng cường tuyên truyền.", is_leaf=True,
+                            line_start=number + 1, line_end=number + 1)
+                session.add(item)
+                session.flush()
+                specs.append(NewTask(item=item, directive=directive, body=bodies[number % len(bodies)],
+                                     deadline=date(2021, 8, number % 28 + 1)))
+            created = create_tasks(session, specs, on_date=date(2021, 7, 5), at=T0, user=user)
+            return [task.id for task in created]
+    finally:
+        ctx.close()
+
+
+# ---------------------------------------------------------------- the real command line
+
+
+@dataclass
+class Cli:
+    """``tracker`` in a subprocess on one database, Vietnamese unless told otherwise."""
+
+    db_url: str
+    home: Path
+    lang: str = "vi"
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return {**os.environ, "TRACKER_DB_URL": self.db_url, "TRACKER_TODAY": TODAY.isoformat(),
+                "TRACKER_USER": "tester", "TRACKER_LANG": self.lang,
+                "TRACKER_CONFIG": str(self.home / "none.toml"), "HOME": str(self.home),
+                "PYTHONPATH": str(ROOT), **extra}
+
+    def run(self, *args: str, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*COMMAND, *args], capture_output=True, text=True, env=self.env(**extra),
+                              timeout=timeout, cwd=self.home, check=False)
+
+    def popen(self, *args: str, **extra: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([*COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env=self.env(**extra), cwd=self.home)
+
+
+def output(done: subprocess.CompletedProcess[str]) -> str:
+    return f"{done.stdout}\n{done.stderr}"
+
+
+# ---------------------------------------------------------------- fingerprints
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_file(url: str) -> Path:
+    database = make_url(url).database
+    assert database
+    return Path(database)
+
+
+def checkpoint(url: str) -> None:
+    """Fold the write-ahead log into the main file and empty it (SQLite only)."""
+    conn = sqlite3.connect(sqlite_file(url))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def table_dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows, ordered by every column (values as the driver returns them)."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            names = sorted(inspect(conn).get_table_names())
+            dump: dict[str, list[tuple[Any, ...]]] = {}
+            for name in names:
+                columns = [c["name"] for c in inspect(conn).get_columns(name)]
+                order = ", ".join(str(i) for i in range(1, len(columns) + 1))
+                quoted = conn.dialect.identifier_preparer.quote(name)
+                rows = conn.execute(text(f"SELECT * FROM {quoted} ORDER BY {order}")).all()  # noqa: S608
+                dump[name] = [tuple(_comparable(v) for v in row) for row in rows]
+            return dump
+    finally:
+        engine.dispose()
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return repr(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a database holds: rows of every table; for SQLite also the file's bytes (hash)."""
+
+    tables: dict[str, list[tuple[Any, ...]]]
+    file_sha256: str | None = None
+    wal_bytes: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in self.tables.items()}
+
+
+def fingerprint(url: str) -> Fingerprint:
+    """The state of the database, taken without writing to it (SQLite: the log is folded in first,
+    which changes no data)."""
+    if not is_sqlite(url):
+        return Fingerprint(table_dump(url))
+    path = sqlite_file(url)
+    checkpoint(url)
+    wal = path.with_name(path.name + "-wal")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    tables = table_dump(url)
+    return Fingerprint(tables, digest, wal.stat().st_size if wal.exists() else 0)
+
+
+def sqlite_unchanged_bytes(url: str, before: Fingerprint) -> None:
+    """SQLite: the main file byte for byte as before and no frame waiting in the log (checked
+    BEFORE anything else opens the file)."""
+    path = sqlite_file(url)
+    wal = path.with_name(path.name + "-wal")
+    wal_size = wal.stat().st_size if wal.exists() else 0
+    assert wal_size == 0, f"the command left {wal_size} bytes in the write-ahead log"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before.file_sha256, "the SQLite file changed"
+
+
+def assert_unchanged(url: str, before: Fingerprint) -> None:
+    """The database holds exactly what it held: SQLite byte for byte (and row for row, which says
+    what differs), PostgreSQL row for row in every table."""
+    if is_sqlite(url):
+        sqlite_unchanged_bytes(url, before)
+    after = fingerprint(url)
+    for name in sorted(set(before.tables) | set(after.tables)):
+        assert after.tables.get(name) == before.tables.get(name), f"table {name} changed"
+
+
+def count_rows(url: str, *tables: str) -> dict[str, int]:
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return {name: int(conn.execute(text(f"SELECT count(*) FROM {name}")).scalar_one())  # noqa: S608
+                    for name in tables}
+    finally:
+        engine.dispose()
+
+
+def names(rows: Sequence[tuple[Any, ...]]) -> list[Any]:
+    return [row[0] for row in rows]
