@@ -109,6 +109,19 @@ GOLD = Path("/work/shared/gold")
         ("Phân loại tổ chức đảng và đảng viên cuối năm 2021.", None, date(2021, 12, 31), "cuối năm 2021"),
         ("Tổng kết, đánh giá vào cuối năm.", ISSUED, date(2021, 12, 31), "cuối năm"),
         ("Hoàn thành tiêm chủng trong năm 2021.", ISSUED, date(2021, 12, 31), "trong năm 2021"),
+        (
+            "Xây dựng kế hoạch tiêm chủng. Thời gian thực hiện: quý III/2021.",
+            ISSUED,
+            date(2021, 9, 30),
+            "Thời gian thực hiện: quý III/2021",
+        ),
+        (
+            "Rà soát, cập nhật dữ liệu dân cư. Thời gian hoàn thành: tháng 8/2021.",
+            ISSUED,
+            date(2021, 8, 31),
+            "Thời gian hoàn thành: tháng 8/2021",
+        ),
+        ("Tổng hợp danh sách, hạn nộp: 30/7/2021.", ISSUED, date(2021, 7, 30), "hạn nộp: 30/7/2021"),
         ("Chi trả hỗ trợ trước Tết Nguyên đán.", ISSUED, date(2022, 1, 28), "trước Tết Nguyên đán"),
         (
             "Chi trả hỗ trợ trước Tết Nguyên đán Tân Sửu.",
@@ -240,6 +253,7 @@ def test_not_a_recurrence(text: str) -> None:
         ("Sở Y tế khẩn cấp thiết lập thêm khu cách ly.", Urgency.URGENT),
         ("Các địa phương cấp bách triển khai các biện pháp phòng dịch.", Urgency.URGENT),
         ("Chuyển vùng vàng thành vùng xanh trong thời gian sớm nhất.", Urgency.URGENT),
+        ("Các huyện báo cáo gấp số liệu về Sở Y tế.", Urgency.URGENT),
         ("Thường xuyên kiểm tra, kiểm soát, chấn chỉnh các doanh nghiệp.", Urgency.ONGOING),
         ("Các đồng chí Tỉnh ủy viên thường xuyên kiểm tra và đôn đốc.", Urgency.ONGOING),
         ("Tiếp tục kiểm tra thường xuyên các chốt kiểm dịch.", Urgency.ONGOING),
@@ -274,6 +288,7 @@ def test_urgency_cues(text: str, urgency: Urgency) -> None:
         "Việc triển khai tại một số đơn vị chưa khẩn trương.",
         "Kiểm soát chặt chẽ các phương tiện, sớm phát hiện trường hợp dương tính.",
         "Kịp thời khen thưởng những tổ chức, cá nhân thực hiện tốt.",
+        "Nâng công suất xét nghiệm lên gấp đôi so với hiện nay.",
         "Tiếp tục quán triệt sâu sắc quan điểm chống dịch như chống giặc.",
     ],
 )

@@ -55,6 +55,11 @@ NUMBER = (
     r"(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:lăm|năm|hai|ba|bốn))?"
     r"|hai\s+mươi(?:\s+(?:lăm|mốt))?|ba\s+mươi)"
 )
+# what sets a period as the time limit: "trong quý III", "hoàn thành trong tháng 8", "thời gian thực hiện: năm 2021"
+PERIOD_TRIGGER = (
+    r"(?:trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*"
+    r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:)"
+)
 ROMAN_QUARTER = r"(?P<q>iv|iii|ii|i|[1-4])"
 YEAR_TAIL = r"(?:\s*(?:/|-|,?\s*năm)\s*(?P<y>\d{4}))?"
 CANCHI = (
@@ -94,12 +99,13 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="date.time_limit",
         kind="date",
         pattern=(
-            r"(?:hạn\s+chót|hạn\s+cuối|thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi|nộp))?)"
+            r"(?:hạn\s+(?:chót|cuối|nộp|gửi|báo\s+cáo)|thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi|nộp))?"
+            r"|thời\s+gian\s+hoàn\s+thành)"
             rf"\s*:?(?:\s*(?:là|vào|trước)(?!\w))*{DATE_LEAD}{DATE}"
         ),
         example="Các huyện rà soát nhu cầu vắc xin, thời hạn hoàn thành: ngày 15 tháng 8 năm 2021.",
         expect="2021-08-15",
-        needles=("hạn",),
+        needles=("hạn", "thời gian hoàn thành"),
     ),
     TimingRule(
         id="date.complete_on",
@@ -145,7 +151,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="month.within",
         kind="month_end",
         pattern=(
-            r"(?:trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*|cuối)\s+"
+            rf"(?:{PERIOD_TRIGGER}|cuối)\s+"
             r"tháng\s+(?P<mo>\d{1,2})(?:\s*(?:/|-|,?\s*năm)\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\s*\d)"
         ),
         example="Phấn đấu hoàn thành tiêm vắc xin mũi 1 cho người trên 65 tuổi trong tháng 8/2021.",
@@ -164,7 +170,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="quarter.within",
         kind="quarter_end",
         pattern=(
-            r"(?:trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*|cuối|vào)\s+"
+            rf"(?:{PERIOD_TRIGGER}|cuối|vào)\s+"
             rf"quý\s+{ROMAN_QUARTER}(?!\w){YEAR_TAIL}"
         ),
         example="Đưa bệnh viện dã chiến số 2 vào hoạt động trong quý III/2021.",
@@ -175,7 +181,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="half.within",
         kind="half_end",
         pattern=(
-            r"(?:trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*)\s+"
+            rf"{PERIOD_TRIGGER}\s+"
             r"(?:0?6|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?"
         ),
         example="Hoàn thành việc số hóa hồ sơ sức khỏe điện tử trong 6 tháng đầu năm 2021.",
@@ -195,7 +201,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="year.within",
         kind="year_within",
         pattern=(
-            r"(?:trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*)\s+"
+            rf"{PERIOD_TRIGGER}\s+"
             r"năm\s+(?:(?P<y>\d{4})(?!\s*[-–]\s*\d)|nay)"
         ),
         example="Phấn đấu hoàn thành tiêm chủng cho toàn bộ người dân từ 18 tuổi trở lên trong năm 2021.",
@@ -331,7 +337,10 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="urgency.cap_bach",
         kind="urgency",
-        pattern=r"cấp\s+bách|khẩn\s+cấp|cấp\s+tốc|thần\s+tốc|gấp\s+rút",
+        pattern=(
+            r"cấp\s+bách|khẩn\s+cấp|cấp\s+tốc|thần\s+tốc"
+            r"|gấp(?:\s+rút)?(?!\w)(?!\s+(?:đôi|ba|bốn|năm|mười|nhiều|rưỡi|lần|\d))"
+        ),
         example="Sở Y tế khẩn cấp thiết lập thêm các khu cách ly tập trung tại các huyện.",
         expect="urgent",
         needles=("bách", "khẩn", "tốc", "gấp"),

@@ -1,0 +1,82 @@
+"""analyse_timing never raises and always returns a well-formed hint, whatever text it is given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.domain.enums import RecurrenceFreq, Urgency
+from tracker.parsing.deadlines import analyse_timing, occurrences
+
+FRAGMENTS = [
+    "trước ngày",
+    "chậm nhất",
+    "hằng tháng",
+    "hàng ngày",
+    "trong",
+    "ngày",
+    "làm việc",
+    "quý",
+    "III",
+    "/",
+    "-",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    "khẩn trương",
+    "ngay",
+    "khi",
+    "trường hợp",
+    "thường xuyên",
+    "Tết",
+    "Nguyên đán",
+    "Nhâm Dần",
+    "cuối năm",
+    "tháng",
+    "6 tháng đầu năm",
+    "thứ Sáu",
+    "hằng tuần",
+    "giờ",
+    "31",
+    "30",
+    "29/2",
+    "0",
+    "00",
+    "99",
+    "2021",
+    "12",
+    "13",
+    "45",
+    "lần/",
+    "định kỳ",
+    "kể từ",
+    "\n",
+]
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.integers(0, 3000).map(str)), max_size=40).map(" ".join),
+)
+issue_dates = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, issue_dates, st.one_of(st.none(), texts))
+def test_never_raises_and_fits_the_schema(text: str, issued: date | None, intro: str | None) -> None:
+    hint = analyse_timing(text, issued, intro)
+    assert hint.raw is None or isinstance(hint.raw, str)
+    assert hint.due is None or isinstance(hint.due, date)
+    if hint.due is not None and issued is not None:
+        assert issued <= hint.due
+    assert hint.recurrence is None or isinstance(hint.recurrence, RecurrenceFreq)
+    assert (hint.recurrence is None) == (hint.rrule is None)
+    assert hint.urgency is None or isinstance(hint.urgency, Urgency)
+    if hint.due is not None or hint.recurrence is not None:
+        assert hint.raw
+    if hint.rrule is not None:
+        start = issued or date(2021, 1, 1)
+        occurrences(hint.rrule, start, start, date(start.year + 1, 12, 31))
