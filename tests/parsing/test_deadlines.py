@@ -439,3 +439,19 @@ def test_sample_directives_match_the_gold() -> None:
         if got != want:
             wrong.append((case_id, got, want))
     assert not wrong
+
+
+def test_line_broken_mid_sentence_is_one_clause() -> None:
+    assert (
+        analyse_timing("Các huyện tập trung chỉ đạo,\nkhẩn trương hoàn thành việc rà soát.", ISSUED).urgency
+        == Urgency.URGENT
+    )
+    assert analyse_timing("Giao Sở Y tế:\nKhẩn trương xây dựng phương án.", ISSUED).urgency == Urgency.URGENT
+    assert analyse_timing("Tăng cường tuyên truyền.\nKhẩn trương xây dựng phương án.", ISSUED).urgency is None
+
+
+def test_intro_broken_across_lines() -> None:
+    intro = "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành\nthực hiện ngay một số nội dung sau:"
+    assert analyse_timing("Rà soát các khu cách ly.", ISSUED, intro).urgency == Urgency.IMMEDIATE
+    situation = "Trước tình hình cấp bách\nhiện nay, Thường trực Tỉnh ủy yêu cầu:"
+    assert analyse_timing("Rà soát các khu cách ly.", ISSUED, situation).urgency is None

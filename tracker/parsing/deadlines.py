@@ -148,7 +148,9 @@ _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
 _REPEAT_DESCRIBED = _kk(rules.REPEAT_DESCRIBED)
 
 _WORD_RE = re.compile(r"\w+(?:\s*[/&]\s*\w+)?")
-_CLAUSE_END_RE = re.compile(r";|\n|\.(?=\s|$)")
+# ";" or a sentence end; a line break only after ":" (a line broken mid-sentence is not a clause end)
+_CLAUSE_END_RE = re.compile(r";|[.!?](?=\s|$)|:[^\S\n]*\n")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?:;])[^\S\n]*\n|[.!?](?=\s)")
 
 
 def _compiled(
@@ -461,10 +463,10 @@ def _scan_recurrence(text: _Text) -> tuple[TimingMatch | None, list[tuple[int, i
 
 
 def _first_clause(key: str) -> tuple[int, int]:
-    """Span of the first directive clause: to the first ";", line break or sentence end."""
+    """Span of the first directive clause: to the first ";" or sentence end (past a leading "X:")."""
     end = len(key)
     for m in _CLAUSE_END_RE.finditer(key):
-        if m.group() == "." and _is_abbreviation_dot(key, m.start()):
+        if m.group().startswith(":") or (m.group() == "." and _is_abbreviation_dot(key, m.start())):
             continue
         if key[: m.start()].strip():
             end = m.start()
@@ -518,7 +520,7 @@ def _intro_demands(intro_text: str) -> list[_Text]:
     text = _Text.of(intro_text)
     pieces: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"\n|\.(?=\s)", text.key):
+    for m in _SENTENCE_END_RE.finditer(text.key):
         pieces.append((start, m.start()))
         start = m.end()
     pieces.append((start, len(text.key)))
