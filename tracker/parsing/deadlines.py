@@ -293,12 +293,12 @@ def _resolve(rule: TimingRule, m: re.Match[str], issue: date | None) -> date | N
     g = m.groupdict()
     kind = rule.kind
     if kind == "date":
-        day, month = (g["d"], g["m"]) if g.get("d") else (g["d2"], g["m2"])
+        day_text, month_text = (g["d"], g["m"]) if g.get("d") else (g["d2"], g["m2"])
         written_year = _year(g.get("y") or g.get("y2"))
-        return _in_issue_year(lambda y: date(y, int(month), int(day)), written_year, issue)
+        return _in_issue_year(lambda y: date(y, int(month_text), int(day_text)), written_year, issue)
     if kind == "month_end":
-        month = int(g["mo"])
-        return _in_issue_year(lambda y: _month_end(y, month), _year(g.get("y")), issue)
+        month_number = int(g["mo"])
+        return _in_issue_year(lambda y: _month_end(y, month_number), _year(g.get("y")), issue)
     if kind == "quarter_end":
         quarter = _QUARTERS[g["q"]]
         return _in_issue_year(lambda y: _month_end(y, quarter * 3), _year(g.get("y")), issue)
@@ -476,7 +476,7 @@ def _first_clause(key: str) -> tuple[int, int]:
 
 def _is_abbreviation_dot(key: str, pos: int) -> bool:
     word = re.search(r"(?:^|\s)(\w+(?:/\w+)?)$", key[:pos])
-    return bool(word) and word.group(1) in _ABBREVIATIONS
+    return word is not None and word.group(1) in _ABBREVIATIONS
 
 
 def _without_condition(key: str, start: int, end: int) -> int:
