@@ -53,14 +53,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.sec.notes": {"vi": "TIẾN ĐỘ CẬP NHẬT TRONG KỲ", "en": "PROGRESS NOTES IN THE PERIOD"},
     # sentences
     "rpt.received_line": {"vi": "Trong kỳ, tiếp nhận {directives} văn bản chỉ đạo, tạo {tasks} nhiệm vụ.",
-                          "en": "In the period {directives} directives were received and {tasks} tasks created."},
+                          "en": "In the period: directives received {directives}, tasks created {tasks}."},
     "rpt.none_received": {"vi": "Trong kỳ không có văn bản chỉ đạo mới.",
                           "en": "No new directive in the period."},
     "rpt.overall_line": {
         "vi": "Tổng số {total} nhiệm vụ, trong đó: hoàn thành đúng hạn {done_on_time}; hoàn thành quá hạn "
               "{done_late}; đang thực hiện trong hạn {in_progress_on_time} (sắp đến hạn {due_soon}); "
               "đang thực hiện quá hạn {overdue}; không có thời hạn {no_deadline}.",
-        "en": "{total} tasks in all: done on time {done_on_time}; done late {done_late}; in progress on "
+        "en": "Tasks in all: {total}; done on time {done_on_time}; done late {done_late}; in progress on "
               "time {in_progress_on_time} (due soon {due_soon}); overdue {overdue}; no deadline "
               "{no_deadline}.",
     },
@@ -75,26 +75,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.period_line": {
         "vi": "Trong kỳ có {completed} nhiệm vụ hoàn thành ({on_time} đúng hạn, {late} quá hạn); "
               "{returned} nhiệm vụ bị trả lại; {extended} nhiệm vụ được gia hạn.",
-        "en": "In the period {completed} tasks were completed ({on_time} on time, {late} late); "
-              "{returned} were returned; {extended} extensions were granted.",
+        "en": "In the period: completed {completed} ({on_time} on time, {late} late); returned "
+              "{returned}; extensions granted {extended}.",
     },
     "rpt.none_in_period": {"vi": "Trong kỳ không có nhiệm vụ hoàn thành, bị trả lại hoặc được gia hạn.",
                            "en": "No task was completed, returned or extended in the period."},
     "rpt.overdue_line": {"vi": "Tính đến ngày {cutoff}, còn {count} nhiệm vụ quá hạn.",
-                         "en": "As of {cutoff}, {count} tasks are overdue."},
+                         "en": "Tasks overdue as of {cutoff}: {count}."},
     "rpt.none_overdue": {"vi": "Không có nhiệm vụ quá hạn.", "en": "No overdue task."},
     "rpt.none_missed": {"vi": "Không có báo cáo định kỳ chưa gửi.", "en": "No periodic report missed."},
     "rpt.due_next_line": {"vi": "Từ ngày {start} đến ngày {end} có {count} nhiệm vụ đến hạn.",
-                          "en": "{count} tasks fall due from {start} to {end}."},
+                          "en": "Tasks due from {start} to {end}: {count}."},
     "rpt.none_due_next": {"vi": "Trong tuần tới không có nhiệm vụ đến hạn.", "en": "No task falls due next week."},
     "rpt.notes_line": {"vi": "Trong kỳ có {count} lượt cập nhật tiến độ của {bodies} cơ quan, đơn vị.",
-                       "en": "{count} progress notes from {bodies} bodies in the period."},
+                       "en": "Progress notes in the period: {count} (bodies: {bodies})."},
     "rpt.none_notes": {"vi": "Trong kỳ không có cập nhật tiến độ.", "en": "No progress note in the period."},
     "rpt.no_activity": {"vi": "Trong kỳ không có hoạt động mới (không có văn bản, nhiệm vụ hoàn thành, "
                               "trả lại, gia hạn hay cập nhật tiến độ).",
                         "en": "No activity in the period (no directive, completion, return, extension or "
                               "progress note)."},
-    "rpt.body_notes": {"vi": "{body} ({count} lượt)", "en": "{body} ({count} notes)"},
+    "rpt.body_notes": {"vi": "{body} ({count} lượt)", "en": "{body} (notes: {count})"},
     "rpt.note_item": {"vi": "{date}, nhiệm vụ {task} ({source}): {text}",
                       "en": "{date}, task {task} ({source}): {text}"},
     "rpt.more_rows": {"vi": "... và {count} nhiệm vụ khác, xem tệp XLSX.",
@@ -181,8 +181,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Theo dõi tình hình thực hiện các nhiệm vụ được giao tại các văn bản chỉ đạo, tính đến "
               "ngày {cutoff}, {body} còn {count} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành "
               "(chi tiết tại bảng dưới đây):",
-        "en": "Following up the tasks assigned by the directives: as of {cutoff}, {body} has {count} "
-              "tasks past their deadline and not completed (listed below):",
+        "en": "Following up the tasks assigned by the directives: as of {cutoff}, these tasks of {body} "
+              "are past their deadline and not completed ({count} in all):",
     },
     "rpt.urge.request": {
         "vi": "Đề nghị {body} khẩn trương chỉ đạo thực hiện dứt điểm các nhiệm vụ nêu trên; trường hợp "
