@@ -1,0 +1,144 @@
+"""The tasks as they stood at the end of a cut-off day, fast enough for 100,000 tasks.
+
+The history is the truth (``tracker.services.as_of.snapshots_as_of`` replays every event up to
+the day). Replaying all of it costs about 2 s at 100,000 tasks and 500,000 events, so the report
+takes a shorter road that gives the same answer:
+
+* a task with **no event after the cut-off** stands today exactly as it stood then, so its
+  current columns are read as they are (one plain SELECT);
+* a task with **an event after the cut-off** is replayed from its events on or before the
+  cut-off (``status.replay_rows``), like the slow path does;
+* a task whose ``created`` event is after the cut-off did not exist then and is left out.
+
+A test compares :func:`facts_as_of` with ``snapshots_as_of`` on SQLite and PostgreSQL over a
+scripted history, day by day. For the report of the current week nothing is replayed at all; for a
+past week only the tasks touched since then are.
+
+:func:`verdict` is ``tracker.domain.status.verdict`` on plain strings (no enum construction per
+task): a test checks it against the domain function on every combination.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from tracker.db.models import Task, TaskEvent
+from tracker.domain import status
+from tracker.domain.enums import Category, TaskState
+
+_BATCH = 5_000
+ID_CHUNK = 900  # ids per IN (...) list, well under SQLite's variable limit
+
+_CONFIRMED = TaskState.CONFIRMED.value
+_REPORTED = TaskState.REPORTED_DONE.value
+_OPEN = frozenset({TaskState.NOT_STARTED.value, TaskState.IN_PROGRESS.value})
+DONE_ON_TIME = Category.DONE_ON_TIME.value
+DONE_LATE = Category.DONE_LATE.value
+IN_PROGRESS_ON_TIME = Category.IN_PROGRESS_ON_TIME.value
+OVERDUE = Category.OVERDUE.value
+NO_DEADLINE = Category.NO_DEADLINE.value
+
+
+@dataclass(slots=True)
+class Fact:
+    """One task at the end of the cut-off day (only what the report reads)."""
+
+    task_id: int
+    state: str
+    original_deadline: date | None
+    current_deadline: date | None
+    completed_on: date | None
+    active: bool
+    recurrence: str | None
+    body_id: int | None
+    progress: int
+    directive_id: int
+
+
+def verdict(state: str, deadline: date | None, completed_on: date | None, as_of: date) -> str:
+    """The Category value (see ``tracker.domain.status.verdict``), on plain values."""
+    if deadline is None:
+        return DONE_ON_TIME if state == _CONFIRMED else NO_DEADLINE
+    if state == _CONFIRMED:
+        return DONE_ON_TIME if completed_on is not None and completed_on <= deadline else DONE_LATE
+    if state == _REPORTED:
+        return IN_PROGRESS_ON_TIME if completed_on is not None and completed_on <= deadline else OVERDUE
+    return IN_PROGRESS_ON_TIME if as_of <= deadline else OVERDUE
+
+
+def is_due_soon(fact: Fact, as_of: date, due_soon_days: int) -> bool:
+    """Open, in time and due within ``due_soon_days`` days (see ``status.is_due_soon``)."""
+    deadline = fact.current_deadline
+    return (deadline is not None and fact.state in _OPEN
+            and 0 <= (deadline - as_of).days <= due_soon_days)
+
+
+def is_open(fact: Fact) -> bool:
+    return fact.state in _OPEN
+
+
+def chunks(ids: Iterable[int], size: int = ID_CHUNK) -> Iterator[list[int]]:
+    items = list(ids)
+    for first in range(0, len(items), size):
+        yield items[first:first + size]
+
+
+def _touched_after(cutoff: date) -> Select[Any]:
+    return select(TaskEvent.task_id).where(TaskEvent.on_date > cutoff).distinct()
+
+
+def facts_as_of(session: Session, cutoff: date, *, directive_ids: Iterable[int] | None = None,
+                include_inactive: bool = False) -> dict[int, Fact]:
+    """Every task that existed at the end of ``cutoff`` (active ones unless ``include_inactive``),
+    optionally only those of ``directive_ids`` (a task never changes directive)."""
+    wanted = list(directive_ids) if directive_ids is not None else None
+    touched = _touched_after(cutoff)
+    columns = (Task.id, Task.state, Task.original_deadline, Task.current_deadline, Task.completed_on,
+               Task.active, Task.recurrence, Task.body_id, Task.progress, Task.directive_id)
+    stmt = select(*columns).where(Task.id.not_in(touched))
+    if not include_inactive:
+        stmt = stmt.where(Task.active.is_(True))
+    if wanted is not None:
+        stmt = stmt.where(Task.directive_id.in_(wanted))
+    result: dict[int, Fact] = {}
+    for row in session.connection().execute(stmt):
+        result[row[0]] = Fact(*row)
+    # The tasks changed after the cut-off: replay their history up to it.
+    directive_of: dict[int, int] = {}
+    stmt_ids = select(Task.id, Task.directive_id).where(Task.id.in_(touched))
+    if wanted is not None:
+        stmt_ids = stmt_ids.where(Task.directive_id.in_(wanted))
+    for task_id, directive_id in session.connection().execute(stmt_ids):
+        directive_of[task_id] = directive_id
+    if not directive_of:
+        return result
+    events = (select(TaskEvent.task_id, TaskEvent.kind, TaskEvent.new)
+              .where(TaskEvent.on_date <= cutoff, TaskEvent.task_id.in_(touched))
+              .order_by(TaskEvent.task_id, TaskEvent.id))
+    current_id: int | None = None
+    rows: list[tuple[str, dict[str, Any] | None]] = []
+
+    def flush() -> None:
+        if current_id is None or current_id not in directive_of:
+            return
+        snapshot = status.replay_rows(rows)
+        if snapshot is None or not (snapshot.active or include_inactive):
+            return
+        result[current_id] = Fact(current_id, snapshot.state.value, snapshot.original_deadline,
+                                  snapshot.current_deadline, snapshot.completed_on, snapshot.active,
+                                  snapshot.recurrence, snapshot.body_id, snapshot.progress,
+                                  directive_of[current_id])
+
+    for task_id, kind, new in session.connection().execute(events.execution_options(yield_per=_BATCH)):
+        if task_id != current_id:
+            flush()
+            current_id, rows = task_id, []
+        rows.append((kind, new))
+    flush()
+    return result
