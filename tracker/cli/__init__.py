@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import click
 
 from tracker import __version__
-from tracker.cli.base import TGroup, get_settings, settings_options
+from tracker.cli.base import TGroup, TOption, get_settings, settings_options
 from tracker.domain.errors import TrackerError
 from tracker.i18n import error_text, set_language, t
 
@@ -43,7 +43,8 @@ def _available_commands() -> dict[str, str]:
 
 @click.group(cls=TGroup, lazy=_available_commands(), invoke_without_command=True,
              help="cli.root.help", context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="tracker", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", "-V", prog_name="tracker", message="%(prog)s %(version)s",
+                      cls=TOption, help="cli.opt.version")
 @settings_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:

@@ -31,9 +31,15 @@ class TCommand(click.Command):
     def get_short_help_str(self, limit: int = 45) -> str:
         if self.short_help:
             return _tr(self.short_help) or ""
-        text = _tr(self.help) or ""
-        first = text.split("\n", 1)[0]
-        return first if len(first) <= limit + 30 else first[: limit + 27] + "..."
+        first_line = (_tr(self.help) or "").split("\n", 1)[0]
+        sentence, dot, rest = first_line.partition(". ")
+        return sentence + "." if dot and rest else first_line
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("cli.opt.help")
+        return option
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.help:
@@ -71,6 +77,10 @@ class TGroup(TCommand, click.Group):
             module = __import__(module_name, fromlist=[attr])
             self.add_command(getattr(module, attr), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        TCommand.format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []

@@ -25,6 +25,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.opt.lang": {"vi": "Ngôn ngữ hiển thị: vi hoặc en [TRACKER_LANG]",
                      "en": "Display language: vi or en [TRACKER_LANG]"},
+    "cli.opt.help": {"vi": "Xem hướng dẫn này rồi thoát.", "en": "Show this message and exit."},
+    "cli.opt.version": {"vi": "Xem phiên bản rồi thoát.", "en": "Show the version and exit."},
     "cli.opt.config": {"vi": "Tệp cấu hình TOML [TRACKER_CONFIG]",
                        "en": "Settings file (TOML) [TRACKER_CONFIG]"},
 }
