@@ -44,8 +44,11 @@ async def measure(app: Any, table_ready_timeout: float = 30.0) -> dict[str, floa
                 raise RuntimeError("the task table never painted")
         first_paint = table.painted_at - started
         total = table.total
+        while any(w.is_running and w.group.startswith("backend:") for w in app.workers):  # filter lists read
+            await asyncio.sleep(0.01)
         await pilot.pause(0.2)
         app.query_one("#task-search").focus()
+        del table.fetch_times[:]
         await pilot.pause()
         latencies = []
         for key in KEYS:
@@ -59,7 +62,8 @@ async def measure(app: Any, table_ready_timeout: float = 30.0) -> dict[str, floa
             latencies.append(table.painted_at - pressed)
         found = table.total
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"tasks": total, "first_paint_s": first_paint, "search_median_ms": statistics.median(latencies) * 1000,
+    fetch_ms = sorted(t * 1000 for t in table.fetch_times)
+    return {"fetch_median_ms": statistics.median(fetch_ms) if fetch_ms else 0.0, "tasks": total, "first_paint_s": first_paint, "search_median_ms": statistics.median(latencies) * 1000,
             "search_worst_ms": max(latencies) * 1000, "peak_mb": peak_mb, "last_search_found": found}
 
 
@@ -73,8 +77,82 @@ def memory_app(count: int) -> Any:
     return TrackerApp(FakeSettings(), MemoryBackend(count), initial="tasks"), None
 
 
+def build_database(db_path: Path, count: int) -> tuple[Any, Any, Any]:
+    """A SQLite file with ``count`` tasks stored through the real import service (directives of
+    25 items, one lead body each, deadlines around today), unless the file already has them."""
+    import hashlib
+    import random
+    from datetime import date, timedelta
+
+    from bench.corpus import ACTIONS, BODIES
+    from tracker.config import Settings
+    from tracker.db.engine import make_engine, make_session_factory
+    from tracker.db.models import Base
+    from tracker.domain.enums import DocumentType, TaskRole
+    from tracker.domain.parsed import (
+        DeadlineHint,
+        ExtractionResult,
+        ParsedDocument,
+        ParsedItem,
+        ResponsibleBody,
+        SourceText,
+    )
+    from tracker.services.context import ServiceContext
+    from tracker.services.importing import import_paths
+    from tracker.services.queries import list_tasks
+    from tracker.tui.services_backend import ServicesBackend
+
+    today = date(2021, 7, 20)
+    db_url = f"sqlite:///{db_path}"
+    engine = make_engine(db_url)
+    Base.metadata.create_all(engine)
+    settings = Settings(db_url=db_url, today=today, user="bench", lang="vi", today_is_fixed=True)
+    context = ServiceContext(settings=settings, engine=engine, sessions=make_session_factory(engine))
+    items_per_directive, directives_per_file = 25, 10
+    if list_tasks(context).total < count:
+        folder = db_path.parent / "files"
+        folder.mkdir(exist_ok=True)
+        files = []
+        for index in range(count // (items_per_directive * directives_per_file)):
+            path = folder / f"f{index:05d}.txt"
+            path.write_text(str(index), encoding="utf-8")
+            files.append(path)
+        bodies = [b.replace("{P}", "Tây Ninh") for b in BODIES]
+
+        def extractor(path: Path) -> ExtractionResult:
+            file_index = int(path.read_text(encoding="utf-8"))
+            rng = random.Random(file_index)
+            documents = []
+            for d in range(directives_per_file):
+                number = f"{file_index * directives_per_file + d + 1}-CV/TU"
+                issued = today - timedelta(days=rng.randint(5, 200))
+                items = []
+                lines = [f"Số {number}"]
+                for i in range(items_per_directive):
+                    body = rng.choice(bodies)
+                    text = f"{body} chủ trì {rng.choice(ACTIONS)}."
+                    lines.append(f"{i + 1}. {text}")
+                    due = issued + timedelta(days=rng.randint(7, 240)) if rng.random() > 0.1 else None
+                    hint = DeadlineHint(f"trước ngày {due:%d/%m/%Y}" if due else None, due, None, None, None)
+                    items.append(ParsedItem(str(i + 1), text, (ResponsibleBody(body, TaskRole.LEAD, body, True),),
+                                            hint, len(lines), len(lines)))
+                documents.append(ParsedDocument(
+                    number=number, issuer="Tỉnh ủy Tây Ninh", doc_type=DocumentType.CONG_VAN, place="Tây Ninh",
+                    issue_date=issued, subject="V/v triển khai nhiệm vụ", signer="Nguyễn Văn A",
+                    signing_authority="T/M BAN THƯỜNG VỤ", signer_title="PHÓ BÍ THƯ", monitor="Văn phòng Tỉnh ủy",
+                    recipients=(), cited=(), items=tuple(items), headings=(), text="\n".join(lines),
+                    line_offset=0))
+            raw = "\n".join(doc.text for doc in documents).encode()
+            source = SourceText(path.name, raw.decode(), "utf-8", hashlib.sha256(raw).hexdigest())
+            return ExtractionResult(source, tuple(documents), ())
+
+        report = import_paths(context, files, extractor=extractor)
+        if not report.ok:
+            raise RuntimeError(f"import failed: {[f.message() for f in report.failed][:3]}")
+    return settings, context, ServicesBackend(context)
+
+
 def sqlite_app(count: int, db_path: Path) -> Any:
-    from bench.tui_db import build_database  # noqa: PLC0415
     from tracker.tui.app import TrackerApp
 
     settings, context, backend = build_database(db_path, count)
@@ -105,6 +183,7 @@ def main() -> None:
     print(f"time to first paint of the task table: {figures['first_paint_s'] * 1000:.0f} ms  (target < 1000 ms)")
     print(f"search keystroke -> table updated, 20 keys: median {figures['search_median_ms']:.1f} ms, "
           f"worst {figures['search_worst_ms']:.1f} ms  (target < 100 ms)")
+    print(f"  of which the backend's list_tasks (SQL, count included): median {figures['fetch_median_ms']:.1f} ms")
     print(f"peak memory (ru_maxrss, whole process): {figures['peak_mb']:.0f} MB  (target < 250 MB)")
 
 

@@ -176,9 +176,24 @@ async def test_export_the_week_report(world, tmp_path: Path) -> None:
         target = tmp_path / "tuan.md"
         pane.query_one("#report-path").value = str(target)
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: pane.exported)
+        await wait_for(pilot, lambda: pane.exported or app.errors)
+        assert not app.errors, app.errors
         text = target.read_text(encoding="utf-8")
-        assert "19/07/2021" in text and "| Tổng số | 7 |" in text
+        from tracker.reports import export
+        from tracker.services.reporting import build_report, week_of
+
+        expected = export(build_report(ctx, week_of(date(2021, 7, 20)), produced_at=None), "md").decode()
+        assert "230-CV/TU" in text and "Sở Y tế" in text
+        assert [line for line in text.splitlines() if "|" in line][:12] == \
+            [line for line in expected.splitlines() if "|" in line][:12]  # the same grid as the service
+        # another format from the list: a Word file
+        pane.query_one("#report-format").value = "docx"
+        await pilot.pause()
+        assert pane.query_one("#report-path").value.endswith("tuan.docx")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: len(pane.exported) == 2 or app.errors)
+        assert not app.errors, app.errors
+        assert (tmp_path / "tuan.docx").read_bytes()[:2] == b"PK"
 
 
 async def test_import_through_the_review_screen(world, tmp_path: Path) -> None:

@@ -210,4 +210,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.body.merged": {"vi": "Đã gộp {absorbed} vào {kept} ({tasks} nhiệm vụ được chuyển)",
                         "en": "Merged {absorbed} into {kept} ({tasks} tasks moved)"},
     "tui.body.bad_action": {"vi": "Thao tác không hỗ trợ: {action}", "en": "Unsupported action: {action}"},
+    "tui.report.cutoff": {"vi": "Số liệu tính đến ngày", "en": "Figures as of"},
+    "tui.report.on_time_rate_original": {"vi": "Tỷ lệ đúng hạn (theo hạn ban đầu)",
+                                         "en": "On-time rate (original deadlines)"},
+    "tui.report.directives_received": {"vi": "Văn bản nhận trong kỳ", "en": "Directives received"},
+    "tui.report.tasks_created": {"vi": "Nhiệm vụ mới trong kỳ", "en": "Tasks created"},
+    "tui.report.returned": {"vi": "Trả lại trong kỳ", "en": "Returned"},
+    "tui.report.extended": {"vi": "Gia hạn trong kỳ", "en": "Extended"},
 }

@@ -156,6 +156,7 @@ class Dashboard:
     waiting_confirmation: Sequence[TaskBrief]
     extension_requests: Sequence[TaskBrief]
     body_rates: Sequence[BodyRate]
+    totals: dict[str, int] = field(default_factory=dict)  # list name -> all such tasks (lists are cut)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,8 @@ services' authors, not written around them."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +144,8 @@ class ServicesBackend:
             overdue=[_brief(e) for e in d.overdue], due_soon=[_brief(e) for e in d.due_soon],
             waiting_confirmation=[_brief(e) for e in d.waiting_confirmation],
             extension_requests=[_brief(e) for e in d.extension_requests], body_rates=rates,
+            totals={"overdue": d.overdue_total, "due_soon": d.grid.due_soon, "waiting": d.waiting_total,
+                    "extensions": d.requests_total},
         )
 
     def directives(self) -> Sequence[v.DirectiveSummary]:
@@ -218,50 +218,50 @@ class ServicesBackend:
 
     # ----- report ------------------------------------------------------------------------------
 
-    def report_preview(self, start: date, end: date) -> v.ReportPreview:
-        from tracker.services.as_of import grid_as_of
+    def _report(self, start: date, end: date) -> Any:
+        from tracker.services.reporting import build_report, range_period, week_of
 
-        grid = grid_as_of(self.ctx, end)
-        before = grid_as_of(self.ctx, start - timedelta(days=1))
-        counts = {c.value: grid.get(c) for c in Category}
-        figures = [(t("tui.dash.total"), str(grid.total))]
-        figures += [(t(f"category.{c.value}"), str(grid.get(c))) for c in Category]
+        week = week_of(start)
+        period = week if (week.start, week.end) == (start, end) else range_period(start, end)
+        return build_report(self.ctx, period)
+
+    def report_preview(self, start: date, end: date) -> v.ReportPreview:
+        data = self._report(start, end)
+        grid = data.overall
+        counts = {c.value: getattr(grid, c.value) for c in Category}
+
+        def rate(value: float | None) -> str:
+            return "—" if value is None else f"{value:.0%}"
+
+        figures = [(t("tui.report.cutoff"), data.cutoff.strftime("%d/%m/%Y")), (t("tui.dash.total"), str(grid.total))]
+        figures += [(t(f"category.{c.value}"), str(counts[c.value])) for c in Category]
         figures += [
             (t("category.due_soon"), str(grid.due_soon)),
-            (t("tui.report.done_in_period"), str(grid.done - before.done)),
-            (t("tui.report.on_time_rate"), f"{grid.on_time_rate:.0%}"),
-            (t("tui.report.missed"), str(grid.missed_occurrences)),
+            (t("tui.report.on_time_rate"), rate(grid.on_time_rate)),
+            (t("tui.report.on_time_rate_original"), rate(grid.on_time_rate_original)),
+            (t("tui.report.missed"), str(grid.missed_recurring)),
+            (t("tui.report.directives_received"), str(len(data.directives))),
+            (t("tui.report.tasks_created"), str(data.tasks_created)),
+            (t("tui.report.done_in_period"), str(len(data.completed))),
+            (t("tui.report.returned"), str(len(data.returned))),
+            (t("tui.report.extended"), str(len(data.extensions))),
         ]
         return v.ReportPreview(start, end, figures, counts)
 
     def report_formats(self) -> Sequence[str]:
-        try:
-            from tracker.reports import FORMATS  # type: ignore[attr-defined]
+        from tracker.reports import FORMATS
 
-            return list(FORMATS)
-        except ImportError:
-            return ["md", "csv"]
+        preferred = ["md", "csv"]  # plain text first: readable anywhere
+        return preferred + [fmt for fmt in FORMATS if fmt not in preferred]
 
     def export_report(self, start: date, end: date, fmt: str, path: str) -> str:
-        preview = self.report_preview(start, end)
-        target = Path(path).expanduser()
-        title = t("tui.report.title", start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"))
-        if fmt == "csv":
-            buffer = io.StringIO()
-            writer = csv.writer(buffer)
-            writer.writerow([t("tui.report.figure"), t("tui.report.value")])
-            writer.writerows(preview.figures)
-            data = buffer.getvalue()
-        elif fmt == "md":
-            lines = [f"# {title}", "", f"| {t('tui.report.figure')} | {t('tui.report.value')} |", "|---|---:|"]
-            lines += [f"| {label} | {value} |" for label, value in preview.figures]
-            data = "\n".join(lines) + "\n"
-        else:
-            from tracker.domain.errors import InputError
+        from tracker.reports import export
+        from tracker.services.reporting import letterhead_from
 
-            raise InputError("tui.report.bad_format", format=fmt)
+        content = export(self._report(start, end), fmt, letterhead=letterhead_from(self.ctx))
+        target = Path(path).expanduser()
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(data, encoding="utf-8")
+        target.write_bytes(content)
         return str(target)
 
     # ----- bodies ------------------------------------------------------------------------------

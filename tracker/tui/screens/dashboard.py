@@ -125,7 +125,9 @@ class DashboardPane(LazyLoad, Vertical):
                 option_list.highlighted = 0
             else:
                 option_list.add_option(Option(Text(t("tui.dash.nothing"), style="dim"), disabled=True))
-            self.query_one(f"#dash-{name}-title", Label).update(f"{t(f'tui.dash.{name}')} ({len(items)})")
+            count = data.totals.get(name, len(items))
+            self.query_one(f"#dash-{name}-title", Label).update(
+                f"{t(f'tui.dash.{name}')} ({count:,})".replace(",", "."))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -51,6 +51,7 @@ class TasksPane(LazyLoad, Vertical):
         localize_bindings(self)
         self.backend = backend
         self.page_size = page_size
+        self.choices_loaded = False
 
     def compose(self) -> ComposeResult:
         all_label = t("tui.all")
@@ -70,9 +71,15 @@ class TasksPane(LazyLoad, Vertical):
         yield Static(t("tui.tasks.loading"), id="task-range")
 
     def reload(self) -> None:
-        self.load_choices()
         if self.table.loaded_generation >= 0:
+            self.load_choices()
             self.table.reload(keep_position=True)
+
+    def on_task_table_loaded(self, event: TaskTable.Loaded) -> None:
+        """The filter lists are read once the first rows are on screen (they never delay them)."""
+        if not self.choices_loaded:
+            self.choices_loaded = True
+            self.load_choices()
 
     def load_choices(self) -> None:
         backend = self.backend

@@ -194,6 +194,7 @@ class TaskTable(ScrollView, can_focus=True):
         self._pages: OrderedDict[int, Sequence[TaskRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._failed: set[int] = set()  # pages of this generation whose read failed
+        self.fetch_times: list[float] = []  # seconds per backend read (for the benchmark)
 
     # ----- public API --------------------------------------------------------------------------
 
@@ -264,7 +265,10 @@ class TaskTable(ScrollView, can_focus=True):
             if worker.is_cancelled:
                 return
             try:
+                fetch_started = time.perf_counter()
                 page = self.fetch(query)
+                self.fetch_times.append(time.perf_counter() - fetch_started)
+                del self.fetch_times[:-200]
             except Exception as error:  # shown by the app; the page may be asked again
                 self.post_message(self._PageFailed(generation, page_index, error))
                 return
