@@ -263,9 +263,9 @@ class _Event:
 
 
 def _undone_ids(session: Session, cutoff: date) -> set[int]:
-    return set(session.scalars(select(TaskEvent.undoes_event_id).where(
+    return {event_id for event_id in session.scalars(select(TaskEvent.undoes_event_id).where(
         TaskEvent.kind == EventKind.UNDONE.value, TaskEvent.on_date <= cutoff,
-        TaskEvent.undoes_event_id.is_not(None))).all())
+        TaskEvent.undoes_event_id.is_not(None))) if event_id is not None}
 
 
 def _period_events(session: Session, start: date, cutoff: date, kinds: Sequence[str]) -> list[_Event]:
@@ -288,7 +288,7 @@ def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
                        TaskEvent.kind.in_(NOTE_KINDS), TaskEvent.note.is_not(None), TaskEvent.note != "")
                 .order_by(TaskEvent.id)):
             if event_id not in undone:
-                result[task_id] = (note, on_date)
+                result[task_id] = (note or "", on_date)
     return result
 
 

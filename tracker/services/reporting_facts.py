@@ -108,7 +108,7 @@ def facts_as_of(session: Session, cutoff: date, *, directive_ids: Iterable[int] 
         stmt = stmt.where(Task.directive_id.in_(wanted))
     result: dict[int, Fact] = {}
     for row in session.connection().execute(stmt):
-        result[row[0]] = Fact(*row)
+        result[row[0]] = Fact(*row)  # type: ignore[call-arg]  # the columns in the Fact's order
     # The tasks changed after the cut-off: replay their history up to it.
     directive_of: dict[int, int] = {}
     stmt_ids = select(Task.id, Task.directive_id).where(Task.id.in_(touched))

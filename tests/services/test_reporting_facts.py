@@ -1,0 +1,71 @@
+"""The report's fast as-of path equals the slow replay of the whole history (SQLite and
+PostgreSQL), and its plain-string verdict equals the domain's."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from report_world import after_cutoff, at_day, build_world, d
+
+from tracker.domain import status
+from tracker.domain.enums import TaskState
+from tracker.domain.lifecycle import TaskFacts
+from tracker.services import as_of, tasks
+from tracker.services.context import ServiceContext
+from tracker.services.reporting import build_report, week_of
+from tracker.services.reporting_facts import Fact, facts_as_of, is_due_soon, verdict
+
+
+def _as_snapshot(f: Fact) -> tuple[object, ...]:
+    return (f.state, f.original_deadline, f.current_deadline, f.completed_on, f.active, f.recurrence, f.body_id,
+            f.progress)
+
+
+def _of_snapshot(s: TaskFacts) -> tuple[object, ...]:
+    return (s.state.value, s.original_deadline, s.current_deadline, s.completed_on, s.active, s.recurrence,
+            s.body_id, s.progress)
+
+
+def test_fast_path_equals_the_replay_on_every_day(ctx: ServiceContext) -> None:
+    world = build_world(ctx)
+    world |= after_cutoff(ctx, world)
+    # more history after the scripted one: an edit, an undo, a second reopen cycle
+    tasks.edit(at_day(ctx, d(28)), world["T4"], deadline=d(10, 8))
+    tasks.progress(at_day(ctx, d(28)), world["T9"], 10, "Bắt đầu")
+    tasks.undo(at_day(ctx, d(29)), world["T9"])
+    tasks.report_done(at_day(ctx, d(29)), world["T1"], done_on=d(29))
+    tasks.confirm(at_day(ctx, d(30)), world["T1"])
+    day = d(10)
+    while day <= d(2, 8):
+        with ctx.sessions.begin() as session:
+            slow = as_of.snapshots_as_of(session, day)
+            fast = facts_as_of(session, day, include_inactive=True)
+            active = facts_as_of(session, day)
+            assert {k: _as_snapshot(v) for k, v in fast.items()} == {k: _of_snapshot(v) for k, v in slow.items()}, day
+            assert set(active) == {k for k, v in slow.items() if v.active}, day
+            # the grid and the missed reports of the report equal the lifecycle's own
+            slow_missed = as_of.missed_as_of(session, day, slow)
+        if slow:  # from 12/07 on: the week's report cut off on this day (today)
+            data = build_report(at_day(ctx, day), week_of(day))
+            assert data.cutoff == day
+            expected = as_of.grid_of(slow, day, ctx.settings.due_soon_days, slow_missed)[0]
+            row = data.overall
+            assert (row.done_on_time, row.done_late, row.in_progress_on_time, row.overdue, row.no_deadline,
+                    row.due_soon, row.missed_recurring) == (
+                expected.done_on_time, expected.done_late, expected.in_progress_on_time, expected.overdue,
+                expected.no_deadline, expected.due_soon, expected.missed_occurrences), day
+        day += timedelta(days=1)
+
+
+def test_verdict_on_plain_values_equals_the_domain() -> None:
+    today = date(2021, 7, 26)
+    days = [None, today - timedelta(days=1), today, today + timedelta(days=1), today + timedelta(days=3),
+            today + timedelta(days=4)]
+    for state, deadline, completed in itertools.product(TaskState, days, days):
+        snapshot = TaskFacts(state=state, current_deadline=deadline, original_deadline=deadline,
+                             completed_on=completed)
+        category, soon = status.categorize(snapshot, today, 3)
+        assert verdict(state.value, deadline, completed, today) == category.value
+        fact = Fact(1, state.value, deadline, deadline, completed, True, None, 1, 0, 1)
+        assert (category.value == "in_progress_on_time" and is_due_soon(fact, today, 3)) == soon
