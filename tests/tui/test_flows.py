@@ -65,7 +65,7 @@ async def test_find_so_y_te_and_open_it(world) -> None:
         table = app.pane("tasks").table
         await wait_for(pilot, lambda: table.region.height > 0)
         await pilot.press("slash", *"so y te")
-        await wait_for(pilot, lambda: table.query.search == "so y te")
+        await wait_for(pilot, lambda: table.task_query.search == "so y te")
         await wait_table(pilot, table)
         expected = list_tasks(ctx, TaskQuery(search="Sở Y tế"))
         assert table.total == expected.total > 0

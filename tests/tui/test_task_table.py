@@ -35,7 +35,7 @@ async def test_reads_only_the_pages_it_shows(fake_settings) -> None:
         await pilot.press("end")
         await wait_table(pilot, table)
         assert table.cursor_row == 4_999
-        assert table.current_row == backend.list_tasks(table.query.with_(offset=4_999, limit=1)).rows[0]
+        assert table.current_row == backend.list_tasks(table.task_query.with_(offset=4_999, limit=1)).rows[0]
         assert "/ 5.000" in screen_text(app) and "5.000 /" in screen_text(app)
         assert backend.calls.count("list_tasks") <= 4  # first page, last page (and their neighbours)
 
@@ -53,7 +53,7 @@ async def test_search_ignores_diacritics_and_case(fake_settings) -> None:
         await pilot.press("slash")
         await pilot.press(*"SO Y TE".replace(" ", "_").replace("_", " ").split(" ")[0])
         await pilot.press("space", "y", "space", "t", "e")
-        await wait_for(pilot, lambda: table.query.search == "SO y te")
+        await wait_for(pilot, lambda: table.task_query.search == "SO y te")
         await wait_table(pilot, table)
         expected = sum(1 for row in backend.rows if "so y te" in fold(row.body))
         assert 0 < table.total == expected < 3_000
@@ -71,18 +71,18 @@ async def test_sort_by_key_and_by_header_click(fake_settings) -> None:
         assert deadlines == sorted(deadlines, key=lambda d: (d is None, d or date.min))
         await pilot.press("d")  # reverse
         await wait_table(pilot, table)
-        assert table.query.descending
+        assert table.task_query.descending
         assert table.row_at(0).deadline is None or table.row_at(0).deadline >= table.row_at(29).deadline
         await pilot.press("s")  # next column after the deadline: category
         await wait_table(pilot, table)
-        assert table.query.sort == "category" and not table.query.descending
+        assert table.task_query.sort == "category" and not table.task_query.descending
         categories = [table.row_at(i).category for i in range(100)]
         assert categories == sorted(categories)
         # a click on the "Cơ quan" header sorts by body
         header_x = sum(w + 1 for w in table._column_widths()[:2]) + 2
         await pilot.click(TaskTable, offset=(header_x, 0))
         await wait_table(pilot, table)
-        assert table.query.sort == "body"
+        assert table.task_query.sort == "body"
         bodies = [table.row_at(i).body for i in range(100)]
         assert bodies == sorted(bodies)
         assert "Cơ quan ▲" in screen_text(app)
@@ -95,27 +95,27 @@ async def test_filters_by_category_body_and_due_range(fake_settings) -> None:
         table = await open_tasks(pilot, app)
         pane = app.pane("tasks")
         pane.set_category("overdue")
-        await wait_for(pilot, lambda: table.query.category == "overdue")
+        await wait_for(pilot, lambda: table.task_query.category == "overdue")
         await wait_table(pilot, table)
         assert table.total == sum(r.category == "overdue" for r in backend.rows)
         assert {table.row_at(i).category for i in range(min(100, table.total))} == {"overdue"}
 
         await pilot.click("#filter-due-from")
         await pilot.press(*"01/07/2021")
-        await wait_for(pilot, lambda: table.query.due_from == date(2021, 7, 1))
+        await wait_for(pilot, lambda: table.task_query.due_from == date(2021, 7, 1))
         await wait_table(pilot, table)
         assert table.total == sum(r.category == "overdue" and r.deadline >= date(2021, 7, 1) for r in backend.rows)
 
         await pilot.press("backspace", "backspace", "x")  # "01/07/20x": not a date
         await pilot.pause()
         assert pane.query_one("#filter-due-from").has_class("-invalid")
-        assert table.query.due_from == date(2021, 7, 1)  # the last valid filter stays
+        assert table.task_query.due_from == date(2021, 7, 1)  # the last valid filter stays
 
         await pilot.press("escape")
         table.focus()
         await pilot.press("x")  # clear every filter
         await wait_table(pilot, table)
-        assert table.total == 2_000 and table.query.category is None and table.query.due_from is None
+        assert table.total == 2_000 and table.task_query.category is None and table.task_query.due_from is None
 
 
 async def test_enter_opens_the_task_detail(fake_settings) -> None:

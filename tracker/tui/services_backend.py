@@ -176,10 +176,13 @@ class ServicesBackend:
                 is_leaf=item.is_leaf) for item in doc.items]
             documents.append(v.PreviewDocument(doc.number or "", doc.issuer or "", doc.issue_date, doc.subject or "",
                                                items, duplicate=doc.status != DOC_NEW))
-        problems = [f"{t('tui.import.line', line=issue.line)} {issue.message}" for issue in preview.issues]
+        def words(issue: Any) -> str:
+            detail = f" “{issue.detail}”" if issue.detail else ""
+            return f"{t('tui.import.line', line=issue.line)} {t(issue.code)}{detail}"
+
+        problems = [words(issue) for issue in preview.issues]
         for doc in preview.documents:
-            problems.extend(f"{doc.number or '—'} {t('tui.import.line', line=issue.line)} {issue.message}"
-                            for issue in doc.issues)
+            problems.extend(f"{doc.number or '—'} {words(issue)}" for issue in doc.issues)
         return v.ImportPreview(path=path, documents=documents, problems=problems, token=preview)
 
     def commit_import(self, preview: v.ImportPreview, corrections: Sequence[v.ItemCorrection]) -> v.ImportOutcome:

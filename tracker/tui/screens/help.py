@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from textual.app import ComposeResult
@@ -44,7 +44,7 @@ def keys_table() -> Table:
     table.add_column(t("tui.help.key"), style="bold cyan", no_wrap=True)
     table.add_column(t("tui.help.action"))
     table.add_column(t("tui.help.where"), style="dim")
-    sources = [(TrackerApp, t("tui.help.everywhere")), (TasksPane, t("tui.screen.tasks")),
+    sources: list[tuple[Any, str]] = [(TrackerApp, t("tui.help.everywhere")), (TasksPane, t("tui.screen.tasks")),
                (TaskTable, t("tui.screen.tasks")), (TaskDetailScreen, t("tui.screen.task", id="…"))]
     for owner, where in sources:
         seen: set[str] = set()

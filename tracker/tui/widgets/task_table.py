@@ -14,7 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -185,7 +185,7 @@ class TaskTable(ScrollView, can_focus=True):
         self.page_size = page_size
         self.cached_pages = cached_pages
         self.search_delay = search_delay
-        self.query = (query or TaskQuery()).with_(offset=0, limit=page_size)
+        self.task_query = (query or TaskQuery()).with_(offset=0, limit=page_size)
         self.total = 0
         self.generation = 0
         self.loaded_generation = -1  # the generation whose first page has arrived
@@ -198,16 +198,16 @@ class TaskTable(ScrollView, can_focus=True):
 
     # ----- public API --------------------------------------------------------------------------
 
-    def set_query(self, *, delay: float = 0.0, **changes: object) -> None:
+    def set_query(self, delay: float = 0.0, /, **changes: Any) -> None:
         """Change search / sort / filters; the table starts again at its first row."""
-        new_query = self.query.with_(**changes)
-        if new_query.filters_key == self.query.filters_key and self.loaded_generation == self.generation:
+        new_query = self.task_query.with_(**changes)
+        if new_query.filters_key == self.task_query.filters_key and self.loaded_generation == self.generation:
             return
-        self.query = new_query
+        self.task_query = new_query
         self.reload(delay=delay)
 
     def search(self, text: str) -> None:
-        self.set_query(delay=self.search_delay, search=text)
+        self.set_query(self.search_delay, search=text)
 
     def reload(self, *, delay: float = 0.0, keep_position: bool = False) -> None:
         """Drop every cached page and read again (after an edit, or a new query)."""
@@ -255,7 +255,7 @@ class TaskTable(ScrollView, can_focus=True):
             return
         self._pending.add(page_index)
         generation = self.generation
-        query = self.query.with_(offset=page_index * self.page_size, limit=self.page_size)
+        query = self.task_query.with_(offset=page_index * self.page_size, limit=self.page_size)
         started = time.perf_counter()
 
         def load() -> None:
@@ -358,8 +358,8 @@ class TaskTable(ScrollView, can_focus=True):
         cells = []
         for column, col_width in zip(COLUMNS, self._column_widths(), strict=True):
             label = t(column.label_key)
-            if column.key == self.query.sort:
-                label += " ▼" if self.query.descending else " ▲"
+            if column.key == self.task_query.sort:
+                label += " ▼" if self.task_query.descending else " ▲"
             cells.append(_fit(label, col_width, column.align))
         return Strip([Segment(" ".join(cells), style)]).adjust_cell_length(width, style)
 
@@ -417,16 +417,16 @@ class TaskTable(ScrollView, can_focus=True):
 
     def sort_by(self, key: str, descending: bool | None = None) -> None:
         if descending is None:
-            descending = not self.query.descending if key == self.query.sort else False
+            descending = not self.task_query.descending if key == self.task_query.sort else False
         self.set_query(sort=key, descending=descending)
 
     def action_next_sort(self) -> None:
         keys = [c.key for c in COLUMNS]
-        position = keys.index(self.query.sort) if self.query.sort in keys else -1
+        position = keys.index(self.task_query.sort) if self.task_query.sort in keys else -1
         self.sort_by(keys[(position + 1) % len(keys)], descending=False)
 
     def action_reverse_sort(self) -> None:
-        self.sort_by(self.query.sort, descending=not self.query.descending)
+        self.sort_by(self.task_query.sort, descending=not self.task_query.descending)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
