@@ -104,3 +104,15 @@ async def test_dashboard_entry_opens_its_task_and_form_validates(fake_settings) 
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, TaskDetailScreen))
         assert backend.rows[oldest.id - 1].progress == 60
+
+
+async def test_keys_right_after_start_and_escape_leaves_a_text_box(fake_settings) -> None:
+    app = TrackerApp(fake_settings, MemoryBackend(100))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")  # at once: the start-up focus must not switch back
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "import-path")
+        assert app.current_screen_name == "import"
+        await pilot.press("escape", "ctrl+o")  # Esc leaves the path box but stays in the pane
+        await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "import-tree")
+        await pilot.press("escape", "escape", "2")
+        await wait_for(pilot, lambda: app.current_screen_name == "tasks")

@@ -73,6 +73,11 @@ class TrackerApp(App[None]):
                 yield BodiesPane(self.backend, id="bodies-pane")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # Focus the first screen now, not after a refresh: a key pressed early is then never
+        # overtaken by this start-up focus (which would switch the tab back).
+        self._focus_pane(self.initial)
+
     # ----- screens -----------------------------------------------------------------------------
 
     @property
@@ -98,15 +103,19 @@ class TrackerApp(App[None]):
             focus()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
+        if event.pane.id and not (self.focused and event.pane in self.focused.ancestors):
             self.call_after_refresh(self._focus_pane, event.pane.id)
 
     def action_leave_input(self) -> None:
         """Esc in a text box gives the keys back to the screen (1-6 switch screens again)."""
         from textual.widgets import Input
 
-        if isinstance(self.focused, Input):
-            self.set_focus(None)
+        focused = self.focused
+        if not isinstance(focused, Input):
+            return
+        pane = next((node for node in focused.ancestors if isinstance(node, TabPane)), None)
+        others = [w for w in pane.query("*") if w.focusable and not isinstance(w, Input)] if pane else []
+        self.set_focus(others[0] if others else None)  # stay in the pane, so its keys work
 
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen

@@ -67,12 +67,10 @@ class ImportPane(LazyLoad, Vertical):
             yield Button(t("tui.import.read"), variant="primary", id="import-read")
             yield Button(t("tui.import.save"), variant="success", id="import-save", disabled=True)
         yield Label(t("tui.import.none"), id="import-files")
-        yield DirectoryTree(str(Path.cwd()), id="import-tree")
         yield ProgressBar(id="import-progress", show_eta=False)
         yield Tree(t("tui.import.preview"), id="import-preview")
 
     def on_mount(self) -> None:
-        self.query_one("#import-tree", DirectoryTree).display = False
         self.query_one("#import-progress", ProgressBar).display = False
         self.query_one("#import-preview", Tree).show_root = False
 
@@ -103,7 +101,14 @@ class ImportPane(LazyLoad, Vertical):
         self.add_files([str(event.path)])
 
     def action_toggle_tree(self) -> None:
-        tree = self.query_one("#import-tree", DirectoryTree)
+        """Show or hide a directory tree to pick files with (built the first time: it reads disk)."""
+        found = self.query("#import-tree")
+        if not found:
+            tree = DirectoryTree(str(Path.cwd()), id="import-tree")
+            self.mount(tree, after=self.query_one("#import-files"))
+            self.call_after_refresh(tree.focus)
+            return
+        tree = found.first(DirectoryTree)
         tree.display = not tree.display
         if tree.display:
             tree.focus()
