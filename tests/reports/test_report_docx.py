@@ -204,3 +204,27 @@ def test_place_date_line_pads_small_days_and_early_months() -> None:
     data = week_report(produced_at=week_report().produced_at.replace(year=2026, month=2, day=5))
     right = open_docx(export(data, "docx", letterhead=LETTERHEAD, lang="vi")).tables[0].rows[0].cells[1]
     assert cell_lines(right)[-1] == "Tây Ninh, ngày 05 tháng 02 năm 2026"
+
+
+def test_many_progress_notes_are_cut_after_the_row_limit() -> None:
+    data = week_report()
+    group = data.notes_by_body[0]
+    many = tuple(replace(group.notes[0], task_id=5000 + i) for i in range(MAX_ROWS + 11))
+    data = replace(data, notes_by_body=(replace(group, notes=many), *data.notes_by_body[1:]))
+    lines = texts(open_docx(export(data, "docx", letterhead=LETTERHEAD, lang="vi")))
+    bullets = [line for line in lines if line.startswith("- ") and "nhiệm vụ 5" in line]
+    assert len(bullets) == MAX_ROWS
+    assert lines.index("... và 12 lượt cập nhật khác, xem tệp XLSX.") > lines.index(bullets[-1])
+    assert "2. UBND huyện Châu Thành (1 lượt)" not in lines  # past the limit
+
+
+def test_awkward_text_in_tables_and_paragraphs() -> None:
+    data = week_report()
+    group = data.notes_by_body[0]
+    note = replace(group.notes[0], note="Số liệu <tạm> & \"dự kiến\"\x0b50%")
+    overdue = (replace(data.overdue[0], action="Mục <a> & b\x01c"), *data.overdue[1:])
+    data = replace(data, overdue=overdue, notes_by_body=(replace(group, notes=(note,)),))
+    document = open_docx(export(data, "docx", letterhead=LETTERHEAD, lang="vi"))
+    table = table_with_header(document, "Số ngày quá hạn")
+    assert table.rows[1].cells[3].text == "Mục <a> & b c"
+    assert any(line.endswith("Số liệu <tạm> & \"dự kiến\" 50%") for line in texts(document))

@@ -49,3 +49,10 @@ def test_quiet_week_is_flagged() -> None:
 def test_json_is_utf8_with_vietnamese_kept() -> None:
     raw = export(week_report(), "json")
     assert "Sở Y tế".encode() in raw and b"\\u" not in raw
+
+
+def test_text_and_dict_forms_agree() -> None:
+    from tracker.reports.json_export import report_to_dict
+
+    for data in (week_report(), quiet_week()):
+        assert json.loads(export(data, "json")) == report_to_dict(data)

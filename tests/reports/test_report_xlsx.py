@@ -110,3 +110,19 @@ def test_english_sheet_names_and_headers() -> None:
     book = open_xlsx(export(week_report(), "xlsx", lang="en"))
     assert book.sheetnames[:5] == ["Summary", "By body", "Overdue", "Completed", "Due next week"]
     assert [c.value for c in book["Overdue"][1]][:3] == ["Task", "Body", "Number"]
+
+
+def test_awkward_text_survives_and_many_rows_stream() -> None:
+    from dataclasses import replace
+
+    data = week_report()
+    base = data.overdue[0]
+    awkward = replace(base, action="  Mục <a> & \"b\"\x0b ngắt\ndòng  ", latest_note="Tỷ lệ 50% > 40%")
+    many = (awkward, *(replace(base, task_id=1000 + i, days_overdue=i) for i in range(1500)))
+    book = open_xlsx(export(replace(data, overdue=many), "xlsx", lang="vi"))
+    rows = records(book["Quá hạn"])
+    assert len(rows) == 1501 and book["Quá hạn"].auto_filter.ref == "A1:J1502"
+    assert rows[0]["Nội dung nhiệm vụ"] == "  Mục <a> & \"b\"  ngắt\ndòng  "
+    assert rows[0]["Tiến độ mới nhất"] == "Tỷ lệ 50% > 40%"
+    assert rows[-1]["Mã NV"] == 2499 and rows[-1]["Số ngày quá hạn"] == 1499
+    assert book["Quá hạn"].cell(1502, 7).is_date

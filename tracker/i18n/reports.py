@@ -99,6 +99,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "{date}, task {task} ({source}): {text}"},
     "rpt.more_rows": {"vi": "... và {count} nhiệm vụ khác, xem tệp XLSX.",
                       "en": "... and {count} more tasks, see the XLSX file."},
+    "rpt.more_notes": {"vi": "... và {count} lượt cập nhật khác, xem tệp XLSX.",
+                       "en": "... and {count} more progress notes, see the XLSX file."},
     "rpt.directive_ref": {"vi": "{number} ngày {date}", "en": "{number} of {date}"},
     "rpt.item_ref": {"vi": "mục {ref}", "en": "item {ref}"},
     "rpt.on_time": {"vi": "Đúng hạn", "en": "On time"},

@@ -54,6 +54,8 @@ def _section(document: DocumentType, section: Section, lang: str) -> None:
         _block(document, block, lang)
     for sub in section.subsections:
         _section(document, sub, lang)
+    for block in section.closing:
+        _block(document, block, lang)
 
 
 def _block(document: DocumentType, block: Block, lang: str) -> None:

@@ -26,6 +26,8 @@ def _section(out: list[str], section: Section, *, level: int, lang: str) -> None
         _block(out, block, lang)
     for sub in section.subsections:
         _section(out, sub, level=level + 1, lang=lang)
+    for block in section.closing:
+        _block(out, block, lang)
 
 
 def _block(out: list[str], block: Block, lang: str) -> None:
@@ -58,7 +60,9 @@ def _table(table: Table, lang: str) -> list[str]:
 
 
 def _cell(value: str) -> str:
-    return " ".join(value.split()).replace("|", "\\|")
+    if "\n" in value or "\r" in value or "\t" in value:
+        value = " ".join(value.split())
+    return value.replace("|", "\\|") if "|" in value else value
 
 
 def _escape(text: str) -> str:

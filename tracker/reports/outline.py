@@ -22,6 +22,7 @@ from tracker.reports.text import (
     labeler,
     period_label,
     recurrence_label,
+    template,
 )
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -64,6 +65,7 @@ class Section:
     title: str
     blocks: list[Block] = field(default_factory=list)
     subsections: list[Section] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)  # after the subsections
 
 
 @dataclass
@@ -89,7 +91,7 @@ def build_outline(data: ReportData, lang: str, *, max_rows: int | None = None) -
         _results(data, lang, max_rows),
         _late(data, lang, max_rows),
         _due_next(data, lang, max_rows),
-        _notes(data, lang),
+        _notes(data, lang, max_rows),
     ]
     for number, section in zip(ROMAN, sections, strict=False):
         section.number = number
@@ -147,12 +149,12 @@ def _results(data: ReportData, lang: str, max_rows: int | None) -> Section:
     else:
         in_period.blocks.append(Paragraph(L("rpt.none_in_period")))
     if data.completed:
+        on_time, late = L("rpt.on_time"), L("rpt.late")
         in_period.blocks.append(Paragraph(f"a) {L('rpt.sec.completed')}"))
         in_period.blocks.append(_task_table(
             data.completed, lang, max_rows,
             [(Column(L("rpt.col.completed_on"), 2.0, "center"), lambda c: fmt_date(c.completed_on, lang)),
-             (Column(L("rpt.col.verdict"), 1.9, "center"),
-              lambda c: L("rpt.on_time") if c.on_time else L("rpt.late"))],
+             (Column(L("rpt.col.verdict"), 1.9, "center"), lambda c: on_time if c.on_time else late)],
             action_width=4.4))
     if data.returned:
         in_period.blocks.append(Paragraph(f"b) {L('rpt.sec.returned')}"))
@@ -214,24 +216,34 @@ def _due_next(data: ReportData, lang: str, max_rows: int | None) -> Section:
     return section
 
 
-def _notes(data: ReportData, lang: str) -> Section:
+def _notes(data: ReportData, lang: str, max_rows: int | None) -> Section:
+    """Notes grouped by body; with ``max_rows``, at most that many notes in all, then a count."""
     L = labeler(lang)
     section = Section("", L("rpt.sec.notes"))
     if not data.notes_by_body:
         section.blocks.append(Paragraph(L("rpt.none_notes")))
         return section
     section.blocks.append(Paragraph(L("rpt.notes_line", count=data.progress_notes, bodies=len(data.notes_by_body))))
+    budget = data.progress_notes if max_rows is None else max_rows
+    item_template, note_template = template("rpt.item_ref", lang), template("rpt.note_item", lang)
     for number, group in enumerate(data.notes_by_body, 1):
+        if budget <= 0:
+            break
         items = []
-        for note in group.notes:
+        for note in group.notes[:budget]:
             source = note.directive_number
             if note.item_ref:
-                source = f"{source}, {L('rpt.item_ref', ref=note.item_ref)}" if source else note.item_ref
+                item = item_template.format(ref=note.item_ref)
+                source = f"{source}, {item}" if source else item
             text = f"{note.percent}% - {note.note}" if note.percent is not None else note.note
-            items.append(L("rpt.note_item", date=fmt_date(note.on_date, lang), task=note.task_id,
-                           source=source, text=text.strip(" -")))
+            items.append(note_template.format(date=fmt_date(note.on_date, lang), task=note.task_id,
+                                              source=source, text=text.strip(" -")))
+        budget -= len(items)
         section.subsections.append(Section(str(number), L("rpt.body_notes", body=group.body, count=len(group.notes)),
                                            blocks=[Bullets(items)]))
+    listed = sum(len(sub.blocks[0].items) for sub in section.subsections if isinstance(sub.blocks[0], Bullets))
+    if listed < data.progress_notes:
+        section.closing.append(Paragraph(L("rpt.more_notes", count=data.progress_notes - listed), italic=True))
     return section
 
 
