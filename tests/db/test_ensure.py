@@ -166,10 +166,9 @@ def _columns(url: str, table: str) -> list[dict[str, object]]:
     return columns  # type: ignore[return-value]
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)  # copies are made of SQLite files only
 def test_open_context_upgrades_and_a_second_upgrade_keeps_both_copies(db_url: str, newer_tree: str,
                                                                       settings_for: SettingsFor) -> None:
-    if not db_url.startswith("sqlite"):
-        pytest.skip("backup copies are made of SQLite files only")
     path = sqlite_file(db_url)
     upgrade(db_url, "0001")
     _settle(db_url)
