@@ -12,8 +12,11 @@ back to the tasks behind it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+
+from tracker.domain.errors import InputError
 
 ACTION_WORDS = 25  # how many words of an item's action a report line shows
 
@@ -56,6 +59,34 @@ class ReportPeriod:
     iso_week: str | None = None  # "2021-W30" when the period is an ISO week
 
 
+_ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
+
+
+def iso_week_period(label: str) -> ReportPeriod:
+    """"2021-W30" -> Monday 26/07/2021 to Sunday 01/08/2021; a bad label is an ``InputError``."""
+    match = _ISO_WEEK.fullmatch(label.strip())
+    if match is None:
+        raise InputError("rpt.bad_week", value=label)
+    year, week = int(match.group(1)), int(match.group(2))
+    try:
+        start = date.fromisocalendar(year, week, 1)
+    except ValueError as error:
+        raise InputError("rpt.bad_week", value=label) from error
+    return ReportPeriod(start=start, end=start + timedelta(days=6), iso_week=f"{year}-W{week:02d}")
+
+
+def week_of(day: date) -> ReportPeriod:
+    """The ISO week (Monday to Sunday) containing ``day``."""
+    year, week, _ = day.isocalendar()
+    return iso_week_period(f"{year}-W{week:02d}")
+
+
+def following_week(period: ReportPeriod) -> ReportPeriod:
+    """The seven days after ``period`` (an ISO week when they start on a Monday)."""
+    start = period.end + timedelta(days=1)
+    return week_of(start) if start.isoweekday() == 1 else ReportPeriod(start=start, end=start + timedelta(days=6))
+
+
 @dataclass(frozen=True, kw_only=True)
 class ReportFilters:
     bodies: tuple[str, ...] = ()
@@ -85,6 +116,22 @@ class GridRow:
     @property
     def done(self) -> int:
         return self.done_on_time + self.done_late
+
+    @classmethod
+    def from_counts(cls, body: str | None, *, done_on_time: int, done_late: int, in_progress_on_time: int,
+                    overdue: int, no_deadline: int, due_soon: int = 0, missed_recurring: int = 0,
+                    done_on_time_original: int | None = None, no_deadline_original: int | None = None) -> GridRow:
+        """A row from the category counts; the rates are done on time among the tasks judged (those
+        with a deadline), ``None`` when none was. Without the original-deadline counts the second
+        rate equals the first."""
+        total = done_on_time + done_late + in_progress_on_time + overdue + no_deadline
+        original_on_time = done_on_time if done_on_time_original is None else done_on_time_original
+        original_none = no_deadline if no_deadline_original is None else no_deadline_original
+        return cls(body=body, total=total, done_on_time=done_on_time, done_late=done_late,
+                   in_progress_on_time=in_progress_on_time, overdue=overdue, no_deadline=no_deadline,
+                   due_soon=due_soon, on_time_rate=rate(done_on_time, total - no_deadline),
+                   on_time_rate_original=rate(original_on_time, total - original_none),
+                   missed_recurring=missed_recurring)
 
 
 @dataclass(frozen=True, kw_only=True)

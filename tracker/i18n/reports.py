@@ -8,6 +8,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "en": "Unsupported report format: {format} (choose {choices})."},
     "rpt.bad_style": {"vi": "Kiểu trình bày không hỗ trợ: {style} (chọn state hoặc party).",
                       "en": "Unsupported layout style: {style} (choose state or party)."},
+    "rpt.bad_week": {"vi": "Tuần không hợp lệ: {value} (cần dạng 2021-W30).",
+                     "en": "Invalid week: {value} (expected e.g. 2021-W30)."},
     # letterhead (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW)
     "rpt.nation": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
     "rpt.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
