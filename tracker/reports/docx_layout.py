@@ -111,17 +111,17 @@ def paragraph(container: DocumentType | _Cell, text: str = "", *, bold: bool = F
 def short_rule(cell: DocumentType | _Cell, length_cm: float, cell_width_cm: float) -> DocxParagraph:
     """A centred horizontal line ``length_cm`` long: a tiny paragraph's bottom border, indented."""
     para = cell.add_paragraph()
-    fmt = para.paragraph_format
-    side = max((cell_width_cm - length_cm) / 2, 0)
-    fmt.left_indent = fmt.right_indent = Cm(side)
-    fmt.space_after = Pt(4)
-    fmt.line_spacing = Pt(2)
-    border = OxmlElement("w:pBdr")
+    border = OxmlElement("w:pBdr")  # first: pBdr comes before spacing and ind in w:pPr
     bottom = OxmlElement("w:bottom")
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     border.append(bottom)
     para._p.get_or_add_pPr().append(border)
+    fmt = para.paragraph_format
+    side = max((cell_width_cm - length_cm) / 2, 0)
+    fmt.left_indent = fmt.right_indent = Cm(side)
+    fmt.space_after = Pt(4)
+    fmt.line_spacing = Pt(2)
     return para
 
 
