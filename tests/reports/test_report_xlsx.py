@@ -46,6 +46,7 @@ def test_every_sheet_has_styled_header_frozen_panes_and_filter(book, name: str) 
     header = sheet[1]
     assert all(cell.font.bold and cell.fill.fgColor.rgb.endswith("1F4E78") for cell in header)
     assert all(cell.alignment.wrap_text for cell in header)
+    assert sheet.row_dimensions[1].height == 48  # room for a header wrapped on three lines
     for cell in header:
         width = sheet.column_dimensions[cell.column_letter].width
         assert 6 <= width <= 60, (name, cell.value, width)

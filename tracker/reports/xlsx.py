@@ -32,6 +32,7 @@ DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 RATE_FORMAT = "0.0%"
 FONT_NAME = "Times New Roman"
 MAX_WIDTH = 60
+HEADER_HEIGHT = 48  # points: three lines of a wrapped 12 pt header
 SAMPLE_ROWS = 300  # rows measured for the column widths
 
 _THIN = Side(style="thin", color="808080")
@@ -208,6 +209,7 @@ def _sheet(workbook: _Book, title: str, columns: list[Col], rows: list[list[Any]
     last_row = 1 + len(rows) + (1 if total is not None else 0)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last_row, 1)}"
     sheet.print_title_rows = "1:1"
+    sheet.row_dimensions[1].height = HEADER_HEIGHT
     sheet.append([_header(sheet, column.label) for column in columns])
     writer = _RowWriter(sheet, columns)
     parts = [writer.row(number, row) for number, row in enumerate(rows, 2)]
