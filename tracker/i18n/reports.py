@@ -143,6 +143,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rpt.col.missed_recurring": {"vi": "BC định kỳ chưa gửi", "en": "Periodic reports missed"},
     "rpt.col.date": {"vi": "Ngày", "en": "Date"},
     "rpt.col.note": {"vi": "Nội dung cập nhật", "en": "Note"},
+    "rpt.col.remark": {"vi": "Ghi chú", "en": "Remark"},
     "rpt.col.author": {"vi": "Người cập nhật", "en": "By"},
     "rpt.col.section": {"vi": "Phần", "en": "Section"},
     "rpt.col.figure": {"vi": "Chỉ tiêu", "en": "Figure"},

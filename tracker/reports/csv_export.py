@@ -22,7 +22,7 @@ BOM = "\ufeff"
 
 COLUMNS = ("rpt.col.section", "rpt.col.body", "rpt.col.figure", "rpt.col.value", "rpt.col.task",
            "rpt.col.directive_number", "rpt.col.directive_date", "rpt.col.item", "rpt.col.action",
-           "rpt.col.deadline", "rpt.col.date", "rpt.col.note")
+           "rpt.col.deadline", "rpt.col.date", "rpt.col.remark")
 
 Row = list[str]
 
