@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from tracker.db.models import Body, Directive, ImportBatch, Item, Task, TaskEvent
@@ -98,48 +95,3 @@ def counts(ctx: ServiceContext) -> dict[str, int]:
 def leaf_body_pairs(result: ExtractionResult) -> int:
     """Tasks an extraction yields when no body is a group: distinct bodies per leaf item."""
     return sum(len({b.name for b in leaf.bodies}) for doc in result.documents for leaf in doc.items)
-
-
-# --- interim fixtures until tests/conftest.py provides db_url / ctx (migrated databases) ------
-
-def fresh_db_url(kind: str, tmp_path: Path) -> Iterator[str]:
-    """A fresh database with the schema ("sqlite" or "postgres"), dropped afterwards."""
-    from sqlalchemy import create_engine, text
-
-    from tracker.db.engine import make_engine
-    from tracker.db.models import Base
-
-    if kind == "sqlite":
-        url = f"sqlite:///{tmp_path / 'import.sqlite'}"
-        engine = make_engine(url)
-        Base.metadata.create_all(engine)
-        engine.dispose()
-        yield url
-        return
-    admin = os.environ.get("TRACKER_TEST_PG_ADMIN_URL")
-    if not admin:
-        pytest.skip("no PostgreSQL (TRACKER_TEST_PG_ADMIN_URL unset)")
-    name = "imp_" + uuid.uuid4().hex[:10]
-    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    url = admin.rsplit("/", 1)[0] + "/" + name
-    engine = make_engine(url)
-    Base.metadata.create_all(engine)
-    engine.dispose()
-    yield url
-    with admin_engine.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin_engine.dispose()
-
-
-def context_for(db_url: str) -> Iterator[ServiceContext]:
-    """A services context on ``db_url``: today 2021-07-26, user "tester"."""
-    from tracker.config import Settings
-    from tracker.db.engine import make_engine, make_session_factory
-
-    engine = make_engine(db_url)
-    settings = Settings(db_url=db_url, today=date(2021, 7, 26), user="tester")
-    context = ServiceContext(settings=settings, engine=engine, sessions=make_session_factory(engine))
-    yield context
-    context.close()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from import_helpers import FakeFiles, body, context_for, counts, document, fresh_db_url, item
+from import_helpers import FakeFiles, body, counts, document, item
 from sqlalchemy import select
 
 from tracker.db.models import Body, BodyAlias, Task, TaskEvent
@@ -28,22 +27,11 @@ from tracker.services.bodies import (
     rename_body,
     seed_directory,
 )
-from tracker.services.context import ServiceContext
 from tracker.services.importing import import_paths
 
 JULY = date(2021, 7, 22)
 DISTRICTS = ["Ủy ban nhân dân huyện Cư Jút", "Ủy ban nhân dân huyện Krông Nô", "Ủy ban nhân dân thành phố Gia Nghĩa"]
 GROUP = "Ủy ban nhân dân các huyện, thành phố"
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from fresh_db_url(request.param, tmp_path)
-
-
-@pytest.fixture
-def ctx(db_url: str) -> Iterator[ServiceContext]:
-    yield from context_for(db_url)
-
 
 @pytest.fixture
 def files(tmp_path: Path) -> FakeFiles:

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from import_helpers import FakeFiles, body, context_for, document, fresh_db_url, item
+from import_helpers import FakeFiles, body, document, item
 from sqlalchemy import select
 
 from tracker.db.models import Task
 from tracker.domain.enums import TaskRole, TaskState
 from tracker.domain.errors import NotFoundError
-from tracker.services.context import ServiceContext
 from tracker.services.directives import get_directive_tree, list_directives
 from tracker.services.importing import import_paths
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from fresh_db_url(request.param, tmp_path)
-
-
-@pytest.fixture
-def ctx(db_url: str) -> Iterator[ServiceContext]:
-    yield from context_for(db_url)
 
 
 @pytest.fixture

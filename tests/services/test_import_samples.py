@@ -4,11 +4,10 @@ derived from the extraction, and a second import that changes nothing."""
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from import_helpers import context_for, counts, fresh_db_url
+from import_helpers import counts
 from sqlalchemy import func, select
 
 from tracker.db.models import Item, Task
@@ -28,16 +27,6 @@ pytestmark = pytest.mark.skipif(not (_present("tracker.parsing.extract") and _pr
                                 reason="the parser has not landed yet")
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from fresh_db_url(request.param, tmp_path)
-
-
-@pytest.fixture
-def ctx(db_url: str) -> Iterator[ServiceContext]:
-    yield from context_for(db_url)
 
 
 def test_sample_docs_go_in_once(ctx: ServiceContext) -> None:

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
-from import_helpers import FakeFiles, body, context_for, counts, document, fresh_db_url, item, leaf_body_pairs
+from import_helpers import FakeFiles, body, counts, document, item, leaf_body_pairs
 from sqlalchemy import select
 
+from tracker.config import Settings
 from tracker.db.models import Body, Directive, Item, Task, TaskEvent
 from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import InputError
 from tracker.domain.status import replay
 from tracker.domain.text import fold
-from tracker.services.context import ServiceContext
 from tracker.services.import_preview import (
     DOC_EXISTING_NUMBER,
     DOC_EXISTING_TEXT,
@@ -29,16 +29,6 @@ from tracker.services.importing import import_paths
 from tracker.services.tasks import facts_of, search_text_for
 
 JULY = date(2021, 7, 4)
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from fresh_db_url(request.param, tmp_path)
-
-
-@pytest.fixture
-def ctx(db_url: str) -> Iterator[ServiceContext]:
-    yield from context_for(db_url)
-
 
 @pytest.fixture
 def files(tmp_path: Path) -> FakeFiles:
@@ -195,17 +185,21 @@ def _sqlite_bytes(url: str) -> bytes:
     return path.read_bytes()
 
 
-def test_dry_run_and_refused_inputs_leave_the_sqlite_file_byte_identical(tmp_path: Path, files: FakeFiles) -> None:
-    url = next(fresh_db_url("sqlite", tmp_path))
-    first = next(context_for(url))
+def test_dry_run_and_refused_inputs_leave_the_sqlite_file_byte_identical(
+    tmp_path: Path, files: FakeFiles, settings_for: Callable[..., Settings]
+) -> None:
+    from tracker.services.context import open_context
+
+    url = f"sqlite:///{tmp_path / 'byte_identical.db'}"
+    first = open_context(settings_for(url))
     files.add("a.txt", document("1-CV/TU", JULY, [item("1", "Việc A", [body("Sở Y tế")], 5)]))
     import_paths(first, [files.folder / "a.txt"], extractor=files)
     first.close()  # the last connection checkpoints the WAL into the file
     before = _sqlite_bytes(url)
 
     files.add("b.txt", document("2-CV/TU", JULY, [item("1", "Việc B", [body("Sở Mới")], 5)]))
-    files.fail("empty.txt", InputError("ingest.empty_file", path="empty.txt"))
-    files.fail("binary.txt", InputError("ingest.binary_file", path="binary.txt"))
+    files.fail("empty.txt", InputError("ingest.empty", name="empty.txt"))
+    files.fail("binary.txt", InputError("ingest.binary"))
     attempts = [
         ([files.folder / "b.txt"], True),  # a dry run of a good new file
         ([files.folder / "a.txt"], False),  # already imported
@@ -215,7 +209,7 @@ def test_dry_run_and_refused_inputs_leave_the_sqlite_file_byte_identical(tmp_pat
         ([tmp_path / "missing-folder"], True),
     ]
     for paths, dry_run in attempts:
-        ctx = next(context_for(url))
+        ctx = open_context(settings_for(url))
         report = import_paths(ctx, paths, dry_run=dry_run, extractor=files)
         ctx.close()
         assert report.directives_new == (1 if dry_run and paths[0].name == "b.txt" else 0)
