@@ -10,6 +10,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Unsupported layout style: {style} (choose state or party)."},
     "rpt.bad_week": {"vi": "Tuần không hợp lệ: {value} (cần dạng 2021-W30).",
                      "en": "Invalid week: {value} (expected e.g. 2021-W30)."},
+    # for the service and the command that fill and write the report
+    "rpt.before_first": {"vi": "Chưa có văn bản chỉ đạo nào đến ngày {date}; văn bản đầu tiên được nhận ngày {first}.",
+                         "en": "No directive yet by {date}; the first one was received on {first}."},
+    "rpt.empty_database": {"vi": "Chưa có văn bản chỉ đạo nào trong cơ sở dữ liệu; hãy nhập văn bản trước.",
+                           "en": "The database holds no directive yet; import some first."},
+    "rpt.file_exists": {"vi": "Tệp {path} đã có; dùng --force để ghi đè.",
+                        "en": "{path} already exists; use --force to overwrite it."},
+    "rpt.written": {"vi": "Đã ghi báo cáo ({format}) vào {path}.", "en": "Report ({format}) written to {path}."},
+    "rpt.urge_written": {"vi": "Đã soạn công văn đôn đốc {body} ({count} nhiệm vụ quá hạn) vào {path}.",
+                         "en": "Urging letter to {body} ({count} overdue tasks) written to {path}."},
     # letterhead (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW)
     "rpt.nation": {"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC OF VIET NAM"},
     "rpt.motto": {"vi": "Độc lập - Tự do - Hạnh phúc", "en": "Independence - Freedom - Happiness"},
