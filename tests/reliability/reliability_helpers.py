@@ -12,6 +12,7 @@ Fingerprints:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -51,9 +52,10 @@ def settings_for(url: str, **overrides: Any) -> Any:
     return replace(settings, **overrides) if overrides else settings
 
 
-def seed_office(url: str, tasks: int = 20, user: str = "importer") -> list[int]:
+def seed_office(url: str, tasks: int = 20, user: str = "importer", first_text: str | None = None) -> list[int]:
     """A directive with ``tasks`` leaf items, each with one task (rotating bodies), made through
-    ``tracker.services.tasks.create_tasks`` (tasks + ``created`` events). Returns the task ids."""
+    ``tracker.services.tasks.create_tasks`` (tasks + ``created`` events); ``first_text`` replaces
+    the first item's text. Returns the task ids."""
     from sqlalchemy import select
 
     from tracker.db.models import Body, Directive, Item
@@ -82,8 +84,11 @@ def seed_office(url: str, tasks: int = 20, user: str = "importer") -> list[int]:
             session.flush()
             specs = []
             for number in range(1, tasks + 1):
-                item = Item(directive_id=directive.id, position=number, ref=str(number),
-                            text=f"Việc số {number}: tăng cường tuyên truyền.", is_leaf=True,
+                text_of_item = f"Việc số {number}: tăng cường tuyên truyền."
+                if number == 1 and first_text is not None:
+                    text_of_item = first_text
+                item = Item(directive_id=directive.id, position=number, ref=str(number), text=text_of_item,
+                            is_leaf=True,
                             line_start=number + 1, line_end=number + 1)
                 session.add(item)
                 session.flush()
@@ -100,17 +105,21 @@ def seed_office(url: str, tasks: int = 20, user: str = "importer") -> list[int]:
 
 @dataclass
 class Cli:
-    """``tracker`` in a subprocess on one database, Vietnamese unless told otherwise."""
+    """``tracker`` in a subprocess on one database; no language set, so the default (Vietnamese)
+    speaks unless ``lang`` says otherwise."""
 
     db_url: str
     home: Path
-    lang: str = "vi"
+    lang: str | None = None
 
     def env(self, **extra: str) -> dict[str, str]:
-        return {**os.environ, "TRACKER_DB_URL": self.db_url, "TRACKER_TODAY": TODAY.isoformat(),
-                "TRACKER_USER": "tester", "TRACKER_LANG": self.lang,
-                "TRACKER_CONFIG": str(self.home / "none.toml"), "HOME": str(self.home),
-                "PYTHONPATH": str(ROOT), **extra}
+        env = {key: value for key, value in os.environ.items() if not key.startswith("TRACKER_")}
+        env.update({"TRACKER_DB_URL": self.db_url, "TRACKER_TODAY": TODAY.isoformat(),
+                    "TRACKER_USER": "tester", "TRACKER_CONFIG": str(self.home / "none.toml"),
+                    "HOME": str(self.home), "PYTHONPATH": str(ROOT), **extra})
+        if self.lang:
+            env["TRACKER_LANG"] = self.lang
+        return env
 
     def run(self, *args: str, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*COMMAND, *args], capture_output=True, text=True, env=self.env(**extra),
@@ -148,18 +157,18 @@ def checkpoint(url: str) -> None:
 
 
 def table_dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, ordered by every column (values as the driver returns them)."""
+    """Every table's rows, each value as the driver returns it (JSON as sorted text), the rows in a
+    canonical order (JSON columns cannot be sorted by PostgreSQL, so the order is made here)."""
     engine = create_engine(url, poolclass=NullPool)
     try:
         with engine.connect() as conn:
             names = sorted(inspect(conn).get_table_names())
             dump: dict[str, list[tuple[Any, ...]]] = {}
             for name in names:
-                columns = [c["name"] for c in inspect(conn).get_columns(name)]
-                order = ", ".join(str(i) for i in range(1, len(columns) + 1))
                 quoted = conn.dialect.identifier_preparer.quote(name)
-                rows = conn.execute(text(f"SELECT * FROM {quoted} ORDER BY {order}")).all()  # noqa: S608
-                dump[name] = [tuple(_comparable(v) for v in row) for row in rows]
+                rows = [tuple(_comparable(v) for v in row)
+                        for row in conn.execute(text(f"SELECT * FROM {quoted}"))]  # noqa: S608
+                dump[name] = sorted(rows, key=lambda row: [(v is None, repr(v)) for v in row])
             return dump
     finally:
         engine.dispose()
@@ -167,7 +176,7 @@ def table_dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def _comparable(value: Any) -> Any:
     if isinstance(value, dict | list):
-        return repr(value)
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
     return value
 
 
