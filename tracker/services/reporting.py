@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -85,6 +86,8 @@ from tracker.services.users import find_body
 DUE_NEXT_DAYS = 7  # "tasks due in the next week": from the cut-off day to seven days after it
 URGE_REPLY_DAYS = 7  # the urged body reports back within a week unless told otherwise
 NOTE_KINDS = (EventKind.PROGRESS.value, EventKind.NOTE.value, EventKind.REPORTED_DONE.value)
+_CONFIRMED = TaskState.CONFIRMED.value
+_REPORTED = TaskState.REPORTED_DONE.value
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
@@ -212,7 +215,7 @@ class _Source:
 def _sources(session: Session, task_ids: Iterable[int]) -> dict[int, _Source]:
     result: dict[int, _Source] = {}
     for chunk in chunks(sorted(set(task_ids))):
-        for task_id, number, issued, ref, text in session.execute(
+        for task_id, number, issued, ref, text in session.connection().execute(
                 select(Task.id, Directive.number, Directive.issue_date, Item.ref, Item.text)
                 .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
                 .where(Task.id.in_(chunk))):
@@ -237,13 +240,19 @@ def _line_fields(fact: Fact, sources: dict[int, _Source], names: dict[int | None
             "deadline": fact.current_deadline}
 
 
+@lru_cache(maxsize=4096)
 def _ref_key(ref: str) -> tuple[Any, ...]:
     """"1.10" after "1.9"; letters after numbers."""
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-)\s]+", ref) if p)
 
 
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    return fold(name)
+
+
 def _line_key(line: Any) -> tuple[Any, ...]:
-    return (fold(line.body), line.directive_date or date.min, line.directive_number, _ref_key(line.item_ref),
+    return (_name_key(line.body), line.directive_date or date.min, line.directive_number, _ref_key(line.item_ref),
             line.task_id)
 
 
@@ -268,13 +277,24 @@ def _undone_ids(session: Session, cutoff: date) -> set[int]:
         TaskEvent.undoes_event_id.is_not(None))) if event_id is not None}
 
 
+WITH_VALUES = (EventKind.RETURNED.value, EventKind.EXTENDED.value)  # the kinds whose ``new`` a line reads
+
+
 def _period_events(session: Session, start: date, cutoff: date, kinds: Sequence[str]) -> list[_Event]:
-    rows = session.execute(
-        select(TaskEvent.id, TaskEvent.task_id, TaskEvent.on_date, TaskEvent.kind, TaskEvent.by_user,
-               TaskEvent.percent, TaskEvent.note, TaskEvent.new)
-        .where(TaskEvent.on_date >= start, TaskEvent.on_date <= cutoff, TaskEvent.kind.in_(kinds))
-        .order_by(TaskEvent.id))
-    return [_Event(*row) for row in rows]
+    """The events of ``kinds`` from ``start`` to ``cutoff``, oldest first (``new`` decoded only
+    where a line needs it: decoding JSON is the costly part)."""
+    plain = [kind for kind in kinds if kind not in WITH_VALUES]
+    rich = [kind for kind in kinds if kind in WITH_VALUES]
+    columns = (TaskEvent.id, TaskEvent.task_id, TaskEvent.on_date, TaskEvent.kind, TaskEvent.by_user,
+               TaskEvent.percent, TaskEvent.note)
+    within = (TaskEvent.on_date >= start, TaskEvent.on_date <= cutoff)
+    found = [_Event(*row, None) for row in session.connection().execute(
+        select(*columns).where(*within, TaskEvent.kind.in_(plain))).fetchall()] if plain else []
+    if rich:
+        found += [_Event(*row) for row in session.connection().execute(
+            select(*columns, TaskEvent.new).where(*within, TaskEvent.kind.in_(rich))).fetchall()]
+    found.sort(key=lambda event: event.id)
+    return found
 
 
 def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
@@ -282,7 +302,7 @@ def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
     """The latest note written by the cut-off on each task (progress, note or done report)."""
     result: dict[int, tuple[str, date]] = {}
     for chunk in chunks(sorted(set(task_ids))):
-        for event_id, task_id, note, on_date in session.execute(
+        for event_id, task_id, note, on_date in session.connection().execute(
                 select(TaskEvent.id, TaskEvent.task_id, TaskEvent.note, TaskEvent.on_date)
                 .where(TaskEvent.task_id.in_(chunk), TaskEvent.on_date <= cutoff,
                        TaskEvent.kind.in_(NOTE_KINDS), TaskEvent.note.is_not(None), TaskEvent.note != "")
@@ -299,7 +319,7 @@ def _request_reasons(session: Session, extended: Sequence[_Event]) -> dict[int, 
     result: dict[int, str] = {}
     for chunk in chunks(sorted(set(wanted.values()))):
         requests: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for event_id, task_id, note in session.execute(
+        for event_id, task_id, note in session.connection().execute(
                 select(TaskEvent.id, TaskEvent.task_id, TaskEvent.note)
                 .where(TaskEvent.task_id.in_(chunk), TaskEvent.kind == EventKind.EXTENSION_REQUESTED.value)
                 .order_by(TaskEvent.id)):
@@ -333,7 +353,7 @@ def _missed(session: Session, facts: dict[int, Fact], cutoff: date) -> dict[int,
         return {}
     starts: dict[int, date] = {}
     for chunk in chunks(sorted(recurring)):
-        for task_id, issued, created in session.execute(
+        for task_id, issued, created in session.connection().execute(
                 select(Task.id, Directive.issue_date, Task.created_at)
                 .join(Directive, Directive.id == Task.directive_id).where(Task.id.in_(chunk))):
             starts[task_id] = issued or created.date()
@@ -348,7 +368,7 @@ def _missed(session: Session, facts: dict[int, Fact], cutoff: date) -> dict[int,
         if end is not None:
             last = min(last, end)
         try:
-            days = recurrence.occurrences(fact.recurrence or "", start, start, last)
+            days = _occurrences(fact.recurrence or "", start, last)
         except RuleViolation:
             continue
         done = submitted.get(task_id, set())
@@ -356,6 +376,12 @@ def _missed(session: Session, facts: dict[int, Fact], cutoff: date) -> dict[int,
         if missed:
             result[task_id] = (len(missed), missed[-1])
     return result
+
+
+@lru_cache(maxsize=8192)
+def _occurrences(rule: str, start: date, last: date) -> tuple[date, ...]:
+    """The due days of ``rule`` after ``start`` up to ``last`` (tasks of one directive share them)."""
+    return tuple(recurrence.occurrences(rule, start, start, last))
 
 
 def _recurrence_word(rule: str) -> str:
@@ -413,7 +439,7 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
         created = [e for e in events if e.kind == EventKind.CREATED.value]
         confirmed_ids = {e.task_id for e in events if e.kind == EventKind.CONFIRMED.value}
         completed_ids = [tid for tid in confirmed_ids
-                         if facts[tid].state == TaskState.CONFIRMED.value
+                         if facts[tid].state == _CONFIRMED
                          and categories[tid] in (DONE_ON_TIME, DONE_LATE)]
         returned = [e for e in events if e.kind == EventKind.RETURNED.value]
         extended = [e for e in events if e.kind == EventKind.EXTENDED.value]
@@ -447,7 +473,7 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
     overdue_lines = []
     for tid in overdue_ids:
         fact = facts[tid]
-        until = fact.completed_on if fact.state == TaskState.REPORTED_DONE.value and fact.completed_on else cutoff
+        until = fact.completed_on if fact.state == _REPORTED and fact.completed_on else cutoff
         note, note_day = latest.get(tid, ("", None))
         overdue_lines.append(OverdueLine(**fields(tid), days_overdue=max((until - fact.current_deadline).days, 0)
                                          if fact.current_deadline else 0,

@@ -1,0 +1,212 @@
+"""Benchmark of the weekly report (issue 6): 100,000 tasks and 500,000 events in a SQLite file,
+the report built from the database and written in every format.
+
+    .venv/bin/python -m bench.report_bench [--db PATH] [--tasks 100000] [--rebuild] [--repeat 3]
+
+The database is built once (bulk inserts straight into SQLite, a consistent history: every
+task's current columns are the fold of its events) and kept in ``bench/.report_bench.db`` for
+later runs. For each period it prints the time to build the ``ReportData`` and, per format, the
+time to build it and write the bytes end to end (in-process: the Python start-up and imports of
+the ``tracker`` command are not included; they are printed once for the CLI separately).
+
+Periods: the current week (cut-off = today: nothing is replayed), last week (the tasks touched
+since are replayed) and a week a month back (most of the history after it is replayed).
+Targets: JSON, Markdown and CSV under 1 s; DOCX and XLSX under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+TODAY = date(2021, 7, 26)
+FIRST_DAY = date(2021, 3, 1)
+ITEMS_PER_DIRECTIVE = 50
+BODIES = 60
+EVENTS_PER_TASK = 5  # created + 4 on average -> 500,000 events for 100,000 tasks
+DEFAULT_DB = Path(__file__).with_name(".report_bench.db")
+
+
+def _dt(day: date, hour: int = 8, minute: int = 0) -> str:
+    return f"{day.isoformat()} {hour:02d}:{minute:02d}:00.000000"
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _task_history(rng: random.Random, created: date, deadline: date | None, recurrence: str | None,
+                  body_id: int) -> tuple[dict[str, Any], list[tuple[date, str, int | None, str | None, dict[str, Any]]]]:
+    """A plausible life for one task: its final columns and its events after ``created``."""
+    facts: dict[str, Any] = {"state": "not_started", "progress": 0, "original_deadline": _iso(deadline),
+                             "current_deadline": _iso(deadline), "completed_on": None, "pending_extension": None,
+                             "active": True, "recurrence": recurrence, "urgency": None, "body_id": body_id,
+                             "role": "lead"}
+    events: list[tuple[date, str, int | None, str | None, dict[str, Any]]] = []
+    span = (TODAY - created).days
+    wanted = max(1, min(9, round(rng.gauss(EVENTS_PER_TASK - 1, 1.5))))
+    days = sorted(created + timedelta(days=rng.randint(0, span)) for _ in range(wanted))
+    for day in days:
+        state = facts["state"]
+        if state == "confirmed":
+            events.append((day, "note", None, "Đã lưu hồ sơ", {}))
+            continue
+        if state == "reported_done":
+            if rng.random() < 0.85:
+                facts["state"] = "confirmed"
+                events.append((day, "confirmed", None, None, {"state": "confirmed"}))
+            else:
+                facts.update(state="in_progress", completed_on=None)
+                events.append((day, "returned", None, "Thiếu số liệu",
+                               {"state": "in_progress", "completed_on": None, "reason": "Thiếu số liệu"}))
+            continue
+        roll = rng.random()
+        if roll < 0.3:
+            percent = min(95, facts["progress"] + rng.choice((10, 20, 30)))
+            change = {"state": "in_progress", "progress": percent}
+            facts.update(change)
+            events.append((day, "progress", percent, f"Đã thực hiện {percent}%", change))
+        elif roll < 0.8:
+            change = {"state": "reported_done", "progress": 100, "completed_on": day.isoformat()}
+            facts.update(change)
+            events.append((day, "reported_done", 100, None, change))
+        elif roll < 0.9 and facts["current_deadline"] and day.isoformat() < facts["current_deadline"]:
+            new = (date.fromisoformat(facts["current_deadline"]) + timedelta(days=14)).isoformat()
+            events.append((day, "extended", None, "Đề nghị của đơn vị",
+                           {"current_deadline": new, "from": facts["current_deadline"], "to": new,
+                            "reason": "Đề nghị của đơn vị"}))
+            facts["current_deadline"] = new
+        else:
+            events.append((day, "note", None, "Đang phối hợp thực hiện", {}))
+    return facts, events
+
+
+def build_database(path: Path, tasks: int, seed: int = 2021) -> None:
+    from tracker.config import sqlite_url
+    from tracker.db.migrate import upgrade
+
+    path.unlink(missing_ok=True)
+    upgrade(sqlite_url(path))
+    rng = random.Random(seed)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    now = _dt(FIRST_DAY)
+    conn.executemany("INSERT INTO body (id, name, name_key, search_key, kind, is_group, active, is_new, created_at)"
+                     " VALUES (?, ?, ?, ?, 'government', 0, 1, 0, ?)",
+                     [(b, f"Cơ quan số {b}", f"co quan so {b}", f"co quan so {b}", now) for b in range(1, BODIES + 1)])
+    directives = -(-tasks // ITEMS_PER_DIRECTIVE)
+    span = (TODAY - FIRST_DAY).days
+    directive_rows, item_rows, task_rows, event_rows = [], [], [], []
+    task_id = event_id = 0
+    for d in range(1, directives + 1):
+        issued = FIRST_DAY + timedelta(days=span * (d - 1) // directives)
+        received = min(issued + timedelta(days=1), TODAY)
+        directive_rows.append((d, f"{d}-CV/TU", "Tỉnh ủy", "cong_van", _iso(issued), f"V/v nhiệm vụ số {d}",
+                               f"{d:064x}", "...", _dt(received), "bench", "[]", "[]"))
+        for i in range(1, ITEMS_PER_DIRECTIVE + 1):
+            if task_id >= tasks:
+                break
+            task_id += 1
+            item_rows.append((task_id, d, i, str(i), f"Thực hiện nhiệm vụ {i} của văn bản {d}: rà soát, báo cáo"
+                              " kết quả về Văn phòng Tỉnh ủy", 1))
+            body_id = rng.randint(1, BODIES)
+            deadline = None if rng.random() < 0.1 else issued + timedelta(days=rng.randint(7, 75))
+            recurrence = "FREQ=WEEKLY;BYDAY=FR" if rng.random() < 0.03 else None
+            facts, events = _task_history(rng, received, deadline, recurrence, body_id)
+            created = {**{k: v for k, v in facts.items()}, "state": "not_started", "progress": 0,
+                       "original_deadline": _iso(deadline), "current_deadline": _iso(deadline), "completed_on": None,
+                       "source": "import"}
+            event_id += 1
+            event_rows.append((event_id, task_id, _dt(received), _iso(received), "bench", "created", None, None,
+                               None, json.dumps(created)))
+            for day, kind, percent, note, new in events:
+                event_id += 1
+                event_rows.append((event_id, task_id, _dt(day, 10), _iso(day), "bench", kind, percent, note, None,
+                                   json.dumps(new) if new else None))
+            task_rows.append((task_id, task_id, d, body_id, "lead", facts["original_deadline"],
+                              facts["current_deadline"], recurrence, None, facts["state"], facts["progress"],
+                              facts["completed_on"], None, 1, f"{d}-cv/tu {i} co quan so {body_id}", 1,
+                              _dt(received), _dt(received)))
+    conn.executemany("INSERT INTO directive (id, number, issuer, doc_type, issue_date, subject, text_sha256, text,"
+                     " imported_at, imported_by, recipients, cited) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", directive_rows)
+    conn.executemany("INSERT INTO item (id, directive_id, position, ref, text, is_leaf) VALUES (?,?,?,?,?,?)",
+                     item_rows)
+    conn.executemany("INSERT INTO task (id, item_id, directive_id, body_id, role, original_deadline,"
+                     " current_deadline, recurrence, urgency, state, progress, completed_on, pending_extension,"
+                     " active, search_text, version, created_at, updated_at)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", task_rows)
+    conn.executemany("INSERT INTO task_event (id, task_id, at, on_date, by_user, kind, percent, note, old, new)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?)", event_rows)
+    conn.commit()
+    conn.execute("ANALYZE")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def _timed(func: Any, repeat: int) -> tuple[float, Any]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if args.rebuild or not args.db.exists():
+        start = time.perf_counter()
+        build_database(args.db, args.tasks)
+        print(f"built {args.db} in {time.perf_counter() - start:.1f} s")
+
+    from tracker.config import Settings, sqlite_url
+    from tracker.reports import export
+    from tracker.services.context import open_context
+    from tracker.services.reporting import build_report, letterhead_from, week_of
+
+    settings = Settings(db_url=sqlite_url(args.db), today=TODAY, user="bench", today_is_fixed=True)
+    ctx = open_context(settings)
+    conn = sqlite3.connect(args.db)
+    counts = [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("task", "task_event")]
+    conn.close()
+    print(f"database: {counts[0]:,} tasks, {counts[1]:,} events; today {TODAY}")
+    letterhead = letterhead_from(ctx)
+    periods = {"this week (W30, cut-off today)": week_of(TODAY),
+               "last week (W29)": week_of(TODAY - timedelta(days=7)),
+               "a month back (W26)": week_of(TODAY - timedelta(days=28))}
+    for label, period in periods.items():
+        seconds, data = _timed(lambda p=period: build_report(ctx, p), args.repeat)
+        print(f"\n{label}: build {seconds:.2f} s; {data.overall.total:,} tasks, {len(data.overdue):,} overdue lines,"
+              f" {len(data.due_next):,} due next, {data.progress_notes:,} notes, {len(data.completed):,} completed")
+        for fmt in ("json", "md", "csv", "xlsx", "docx"):
+            def run(p: Any = period, f: str = fmt) -> int:
+                return len(export(build_report(ctx, p), f, letterhead=letterhead, lang="vi"))
+
+            seconds, size = _timed(run, 1 if fmt in ("xlsx", "docx") else args.repeat)
+            target = 1.0 if fmt in ("json", "md", "csv") else 5.0
+            verdict = "ok" if seconds < target else "SLOW"
+            print(f"  {fmt:5s} end to end {seconds:6.2f} s  ({size / 1e6:.1f} MB)  target < {target:.0f} s  {verdict}")
+    ctx.close()
+    command = [str(Path(sys.executable).with_name("tracker")), "report", "--db", str(args.db), "--today",
+               TODAY.isoformat(), "--format", "json"]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    print(f"\nCLI `tracker report --format json` (this week) including start-up: {time.perf_counter() - start:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
