@@ -12,6 +12,7 @@ Fingerprints:
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import sqlite3
@@ -116,7 +117,9 @@ class Cli:
         env = {key: value for key, value in os.environ.items() if not key.startswith("TRACKER_")}
         env.update({"TRACKER_DB_URL": self.db_url, "TRACKER_TODAY": TODAY.isoformat(),
                     "TRACKER_USER": "tester", "TRACKER_CONFIG": str(self.home / "none.toml"),
-                    "HOME": str(self.home), "PYTHONPATH": str(ROOT), **extra})
+                    "HOME": str(self.home),
+                    "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
+                    **extra})
         if self.lang:
             env["TRACKER_LANG"] = self.lang
         return env
@@ -132,6 +135,23 @@ class Cli:
 
 def output(done: subprocess.CompletedProcess[str]) -> str:
     return f"{done.stdout}\n{done.stderr}"
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def present(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ModuleNotFoundError, ValueError):
+        return False
+
+
+def parser_ready() -> bool:
+    return present("tracker.parsing.extract") and present("tracker.ingest")
+
+
+PARSER_MISSING = "the directive parser (tracker.parsing.extract) has not landed yet"
 
 
 # ---------------------------------------------------------------- fingerprints

@@ -10,7 +10,6 @@ reported."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import shutil
@@ -23,12 +22,14 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reliability_helpers import (  # noqa: E402
+    PARSER_MISSING,
     SAMPLES,
     Cli,
     assert_unchanged,
     count_rows,
     fingerprint,
     output,
+    parser_ready,
     seed_office,
     table_dump,
 )
@@ -37,15 +38,7 @@ SQL_SEARCH = "'; DROP TABLE task; --"
 SQL_BODY = "Robert'); DROP TABLE body;--"
 
 
-def _present(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-needs_parser = pytest.mark.skipif(not (_present("tracker.parsing.extract") and _present("tracker.ingest")),
-                                  reason="the directive parser (tracker.parsing.extract) has not landed yet")
+needs_parser = pytest.mark.skipif(not parser_ready(), reason=PARSER_MISSING)
 
 
 @pytest.fixture
@@ -201,8 +194,8 @@ def test_unreadable_file(office: Cli, tmp_path: Path) -> None:
         if os.access(locked, os.R_OK):
             pytest.skip("running as root: chmod 000 does not stop reading (test_fifo_given_as_a_file "
                         "covers a file that cannot be read)")
-        if not _present("tracker.parsing.extract"):
-            pytest.skip("the directive parser (tracker.parsing.extract) has not landed yet")
+        if not parser_ready():
+            pytest.skip(PARSER_MISSING)
         refused(office, "import", str(locked), words=("khoa.txt", "quyền đọc"))
     finally:
         locked.chmod(0o644)
