@@ -69,3 +69,19 @@ def test_verdict_on_plain_values_equals_the_domain() -> None:
         assert verdict(state.value, deadline, completed, today) == category.value
         fact = Fact(1, state.value, deadline, deadline, completed, True, None, 1, 0, 1)
         assert (category.value == "in_progress_on_time" and is_due_soon(fact, today, 3)) == soon
+
+
+def test_plain_occurrences_equal_dateutil() -> None:
+    from tracker.services import recurrence
+    from tracker.services.reporting_facts import plain_occurrences
+
+    rules = ["FREQ=DAILY", "FREQ=WEEKLY", "daily", "weekly", "FREQ=WEEKLY;BYDAY=FR", "RRULE:FREQ=WEEKLY;BYDAY=MO,TH",
+             "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "FREQ=WEEKLY;INTERVAL=1;BYDAY=SU"]
+    others = ["monthly", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY;BYMONTHDAY=5", "FREQ=WEEKLY;BYDAY=1FR",
+              "FREQ=DAILY;COUNT=3", "nonsense"]
+    starts = [date(2021, 7, 1) + timedelta(days=i) for i in range(8)]
+    lasts = [date(2021, 6, 30), date(2021, 7, 1), date(2021, 7, 2), date(2021, 7, 9), date(2021, 8, 31)]
+    for rule, start, last in itertools.product(rules, starts, lasts):
+        assert plain_occurrences(rule, start, last) == recurrence.occurrences(rule, start, start, last), (rule, start)
+    for rule in others:
+        assert plain_occurrences(rule, date(2021, 7, 1), date(2021, 8, 1)) is None, rule

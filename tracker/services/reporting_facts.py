@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Task, TaskEvent
@@ -89,6 +90,17 @@ def chunks(ids: Iterable[int], size: int = ID_CHUNK) -> Iterator[list[int]]:
         yield items[first:first + size]
 
 
+@lru_cache(maxsize=65_536)
+def _parse_day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return _parse_day(str(value)[:10])
+
+
 def _touched_after(cutoff: date) -> Select[Any]:
     # no DISTINCT: it would make SQLite walk the task_id index instead of the on_date one
     return select(TaskEvent.task_id).where(TaskEvent.on_date > cutoff)
@@ -100,14 +112,21 @@ def facts_as_of(session: Session, cutoff: date, *, directive_ids: Iterable[int] 
     optionally only those of ``directive_ids`` (a task never changes directive)."""
     wanted = list(directive_ids) if directive_ids is not None else None
     touched = _touched_after(cutoff)
-    columns = (Task.id, Task.state, Task.original_deadline, Task.current_deadline, Task.completed_on,
+    # The dates come raw (ISO text on SQLite, dates on PostgreSQL) and go through a cached parser:
+    # a few hundred distinct days among 100,000 tasks, so this is three times faster.
+    columns = (Task.id, Task.state, type_coerce(Task.original_deadline, String),
+               type_coerce(Task.current_deadline, String), type_coerce(Task.completed_on, String),
                Task.active, Task.recurrence, Task.body_id, Task.progress, Task.directive_id)
     stmt = select(*columns).where(Task.id.not_in(touched))
     if not include_inactive:
         stmt = stmt.where(Task.active.is_(True))
     if wanted is not None:
         stmt = stmt.where(Task.directive_id.in_(wanted))
-    result: dict[int, Fact] = {row[0]: Fact(*row) for row in session.connection().execute(stmt).fetchall()}  # type: ignore[call-arg]
+    result: dict[int, Fact] = {
+        task_id: Fact(task_id, state, _day(original), _day(current), _day(completed), bool(active), rule, body_id,
+                      progress, directive_id)
+        for task_id, state, original, current, completed, active, rule, body_id, progress, directive_id
+        in session.connection().execute(stmt).fetchall()}
     # The tasks changed after the cut-off: replay their history up to it.
     directive_of: dict[int, int] = {}
     stmt_ids = select(Task.id, Task.directive_id).where(Task.id.in_(touched))
@@ -141,3 +160,40 @@ def facts_as_of(session: Session, cutoff: date, *, directive_ids: Iterable[int] 
         rows.append((kind, new))
     flush()
     return result
+
+
+# ---------------------------------------------------------------- due days of the plain rules
+
+_WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+_WORDS = {"daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY"}
+
+
+def plain_occurrences(rule: str, start: date, last: date) -> list[date] | None:
+    """The due days after ``start`` up to ``last`` of the common rules - daily, weekly (on the
+    start's weekday) and daily/weekly on listed weekdays, every period - by date arithmetic;
+    ``None`` for any other rule (the caller asks dateutil). A test checks it against
+    ``tracker.services.recurrence.occurrences``, which is ~100x slower."""
+    text = rule.strip()
+    text = _WORDS.get(text.lower(), text).upper().removeprefix("RRULE:")
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        key, sep, value = part.partition("=")
+        if not sep or key in parts:
+            return None
+        parts[key] = value
+    if set(parts) - {"FREQ", "BYDAY", "INTERVAL"} or parts.get("INTERVAL", "1") != "1":
+        return None
+    freq = parts.get("FREQ")
+    if freq not in ("DAILY", "WEEKLY"):
+        return None
+    first = start + timedelta(days=1)
+    if "BYDAY" in parts:
+        names = parts["BYDAY"].split(",")
+        if not names or any(name not in _WEEKDAYS for name in names):
+            return None
+        wanted = {_WEEKDAYS[name] for name in names}
+        return [first + timedelta(days=i) for i in range((last - first).days + 1)
+                if (first + timedelta(days=i)).weekday() in wanted]
+    if freq == "DAILY":
+        return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    return [start + timedelta(days=7 * k) for k in range(1, (last - start).days // 7 + 1)]
