@@ -248,7 +248,10 @@ class FileOutcome:
 
     def message(self, lang: str | None = None) -> str:
         if self.error_code:
-            return t(self.error_code, lang, **self.error_params)
+            reason = t(self.error_code, lang, **self.error_params)
+            # a reason that does not name the file ("binary data") would not say which file failed
+            name = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+            return reason if name in reason else f"{self.path}: {reason}"
         return t(f"import.file.{self.status}", lang, path=self.path, new=self.directives_new,
                  existing=self.directives_existing, tasks=self.tasks)
 
