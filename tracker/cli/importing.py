@@ -89,7 +89,7 @@ def print_report(report: Any, *, quiet: bool) -> None:
 
 
 @click.command("import", cls=TCommand, help="import.help")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str, readable=False))
 @click.option("--dry-run", is_flag=True, cls=TOption, help="import.opt.dry_run")
 @click.option("--if-empty", is_flag=True, cls=TOption, help="import.opt.if_empty")
 @click.option("--json", "as_json", is_flag=True, cls=TOption, help="import.opt.json")
