@@ -112,6 +112,7 @@ class Cli:
     db_url: str
     home: Path
     lang: str | None = None
+    runner: tuple[str, ...] = ()  # e.g. setpriv ... to run the command as another user
 
     def env(self, **extra: str) -> dict[str, str]:
         env = {key: value for key, value in os.environ.items() if not key.startswith("TRACKER_")}
@@ -125,11 +126,11 @@ class Cli:
         return env
 
     def run(self, *args: str, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([*COMMAND, *args], capture_output=True, text=True, env=self.env(**extra),
+        return subprocess.run([*self.runner, *COMMAND, *args], capture_output=True, text=True, env=self.env(**extra),
                               timeout=timeout, cwd=self.home, check=False)
 
     def popen(self, *args: str, **extra: str) -> subprocess.Popen[str]:
-        return subprocess.Popen([*COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        return subprocess.Popen([*self.runner, *COMMAND, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=self.env(**extra), cwd=self.home)
 
 

@@ -14,6 +14,7 @@ import io
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,14 @@ from reliability_helpers import (  # noqa: E402
     SAMPLES,
     Cli,
     assert_unchanged,
+    checkpoint,
     count_rows,
     fingerprint,
+    is_sqlite,
     output,
     parser_ready,
     seed_office,
+    sqlite_file,
     table_dump,
 )
 
@@ -184,19 +188,38 @@ def test_missing_path(office: Cli, tmp_path: Path) -> None:
     refused(office, "import", str(tmp_path / "khong_co.txt"), words=("khong_co.txt", "Không tìm thấy"))
 
 
+@needs_parser
 def test_unreadable_file(office: Cli, tmp_path: Path) -> None:
-    locked = tmp_path / "khoa.txt"
+    """chmod 000. Root reads such a file anyway, so under root the command runs as the unprivileged
+    user ``nobody`` (setpriv), on a copy of the SQLite database in a folder it may use."""
+    cli = office
+    shared = tmp_path
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: chmod 000 does not stop root from reading")
+        shared = Path(tempfile.mkdtemp(prefix="tracker-nobody-"))
+        shared.chmod(0o777)
+        (shared / "home").mkdir(mode=0o777)
+        (shared / "home").chmod(0o777)
+        url = office.db_url
+        if is_sqlite(url):
+            checkpoint(url)
+            copy = shared / "tracker.db"
+            shutil.copyfile(sqlite_file(url), copy)
+            copy.chmod(0o666)
+            url = f"sqlite:///{copy}"
+        cli = Cli(url, shared / "home",
+                  runner=(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"))
+    locked = shared / "khoa.txt"
     shutil.copyfile(_sample(), locked)
     locked.chmod(0)
     try:
-        if os.access(locked, os.R_OK):
-            pytest.skip("running as root: chmod 000 does not stop reading (test_fifo_given_as_a_file "
-                        "covers a file that cannot be read)")
-        if not parser_ready():
-            pytest.skip(PARSER_MISSING)
-        refused(office, "import", str(locked), words=("khoa.txt", "quyền đọc"))
+        refused(cli, "import", str(locked), words=("khoa.txt", "Không có quyền đọc"))
     finally:
         locked.chmod(0o644)
+        if shared != tmp_path:
+            shutil.rmtree(shared, ignore_errors=True)
 
 
 @needs_parser
