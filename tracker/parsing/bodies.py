@@ -1,0 +1,505 @@
+"""Responsible bodies: who must act on an item.
+
+A body is read where Vietnamese directives put it: as the subject at the start of a clause
+("Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung ..."), after an assigning word
+("Giao Sở Y tế chủ trì, phối hợp với ..."), and as the bodies a named body is told to *lãnh đạo*.
+Groups a body is told to *chỉ đạo / định hướng*, report recipients and authors of cited documents
+are never in those places, so they are not read; phrases meaning everyone are dropped.
+
+Lists are split with their shared head and tail words ("Các Đảng uỷ: Công an, Quân sự" ->
+"Đảng ủy Công an", "Đảng ủy Quân sự"; "Bí thư các huyện ủy, thành ủy" -> "Bí thư huyện ủy",
+"Bí thư thành ủy"); set phrases ("sở, ban, ngành") stay whole; abbreviations are expanded; each
+name is matched against the body directory (``rules/directory.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tracker.domain.enums import TaskRole
+from tracker.domain.parsed import ResponsibleBody
+from tracker.domain.text import match_key, modern_tones
+from tracker.parsing.rules.abbreviations import ABBREVIATIONS
+from tracker.parsing.rules.directory import BODY_DIRECTORY
+from tracker.parsing.rules.phrases import (
+    ASSIGNING_OPENERS,
+    BARE_UNITS,
+    BODY_HEADS,
+    DETERMINERS,
+    EVERYONE,
+    FRONTED,
+    GENERIC,
+    HEAD_DISTRIBUTORS,
+    PREDICATES,
+    SCOPE_TAILS,
+    SET_PHRASES,
+    SHARED_TAILS,
+)
+
+# --- abbreviations ----------------------------------------------------------------------------
+
+_ABBREV_RE = re.compile(
+    r"(?<![\w&/])(" + "|".join(re.escape(a.short) for a in sorted(ABBREVIATIONS, key=lambda a: -len(a.short)))
+    + r")(?![\w&])"
+)
+_ABBREV_MAP = {a.short: a.full for a in ABBREVIATIONS}
+
+
+def expand_abbreviations(name: str) -> str:
+    """"Ban cán sự đảng UBND tỉnh" -> "Ban cán sự đảng Ủy ban nhân dân tỉnh"."""
+    if not name:
+        return name
+    return _ABBREV_RE.sub(lambda m: _ABBREV_MAP[m.group(1)], name)
+
+
+# --- word helpers -----------------------------------------------------------------------------
+
+_SYLLABLE_TONES = re.compile(
+    r"(?<=[a-zđ])(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![a-zà-ỹđ])|(?<![a-zà-ỹđ])(u[ỳýỷỹỵ])(?![a-zà-ỹđ])",
+    re.IGNORECASE,
+)
+
+
+def display_tones(text: str) -> str:
+    """Modern tone placement only where it applies, at a syllable's end ("uỷ" -> "ủy", "hoà" ->
+    "hòa"), leaving "đoàn" alone. Same length as ``text``."""
+    return _SYLLABLE_TONES.sub(lambda m: modern_tones(m.group(0)), text)
+
+
+def _key(text: str) -> str:
+    """Lower case, modern tone placement; same length as ``text`` (positions line up)."""
+    return modern_tones(text).lower()
+
+
+def _sorted(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({_key(w) for w in words}, key=len, reverse=True))
+
+
+_HEADS = _sorted(BODY_HEADS.words)
+_PREDICATES = _sorted(PREDICATES.words)
+_DETERMINERS = _sorted(DETERMINERS.words)
+_EVERYONE = _sorted(EVERYONE.words)
+_GENERIC = frozenset(_key(w) for w in GENERIC.words)
+_SCOPE_TAILS = _sorted(SCOPE_TAILS.words)
+_SHARED_TAILS = _sorted(SHARED_TAILS.words)
+_DISTRIBUTORS = _sorted(HEAD_DISTRIBUTORS.words)
+_BARE_UNITS = frozenset(_key(w) for w in BARE_UNITS.words)
+_OPENERS = _sorted(ASSIGNING_OPENERS.words)
+_FRONTED = _sorted(FRONTED.words)
+_SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
+# predicate words that are part of a name when they follow these words ("Ban Chỉ đạo", "Ban Tổ chức")
+_NAME_PARTS = {"chỉ đạo": ("ban", "bcđ"), "tổ chức": ("ban",), "quản lý": ("ban",), "kiểm tra": ("ủy ban",),
+               "xây dựng": ("sở",), "kiểm soát": ("trung tâm",), "tuyên truyền": ("ban",),
+               "thông báo": ("ban",)}
+_NOUN_AFTER = {"tổ chức": (" đảng", " chính trị", " đoàn thể", " cơ sở đảng", " tự quản", " hội"),
+               "có": (" liên quan",), "theo": (" dõi",)}
+
+
+def _starts_with(key: str, pos: int, phrases: tuple[str, ...]) -> str | None:
+    """The longest phrase of ``phrases`` at ``pos`` as whole words."""
+    for phrase in phrases:
+        if key.startswith(phrase, pos):
+            end = pos + len(phrase)
+            if end == len(key) or not key[end].isalnum():
+                return phrase
+    return None
+
+
+def _skip_space(key: str, pos: int, end: int) -> int:
+    while pos < end and (key[pos].isspace() or key[pos] in ",-–:*\"“”'(){}"):
+        pos += 1
+    return pos
+
+
+def _skip_determiners(key: str, pos: int, end: int) -> int:
+    while True:
+        pos = _skip_space(key, pos, end)
+        found = _starts_with(key, pos, _DETERMINERS)
+        if not found:
+            return pos
+        pos += len(found)
+
+
+def _word_starts(key: str, start: int, end: int) -> Iterable[int]:
+    for m in re.finditer(r"\S+", key[start:end]):
+        yield start + m.start()
+
+
+def _is_predicate_at(text: str, key: str, pos: int, subject_start: int) -> str | None:
+    found = _starts_with(key, pos, _PREDICATES)
+    if not found:
+        return None
+    if text[pos].isupper():  # names are capitalised: "Ban Chỉ đạo", "Sở Xây dựng"
+        return None
+    before = key[subject_start:pos].rstrip()
+    for head in _NAME_PARTS.get(found, ()):
+        if before.endswith(head):
+            return None
+    for tail in _NOUN_AFTER.get(found, ()):
+        if key.startswith(tail, pos + len(found)):
+            return None
+    return found
+
+
+# --- one clause -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # full form, abbreviations expanded
+    written: str
+    role: TaskRole
+
+
+@dataclass(frozen=True)
+class _Subject:
+    start: int
+    end: int  # where the predicate starts (or the clause ends)
+    predicate: str | None
+
+
+def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool = False) -> _Subject | None:
+    pos = _skip_space(key, start, end)
+    for _ in range(3):
+        fronted = _starts_with(key, pos, _FRONTED)
+        if fronted:
+            pos = _skip_space(key, pos + len(fronted), end)
+    opener = _starts_with(key, pos, _OPENERS)
+    if opener and not _starts_with(key, pos, ("giao thông",)):
+        pos += len(opener)
+    pos = _skip_determiners(key, pos, end)
+    if pos >= end or not _starts_with(key, pos, _HEADS):
+        return None
+    subject_start = pos
+    first = _starts_with(key, pos, _HEADS) or ""
+    for p in _word_starts(key, pos + len(first), end):
+        if key[p - 1] == ":" or key[p - 2:p] == ": ":
+            pass
+        predicate = _is_predicate_at(text, key, p, subject_start)
+        if predicate:
+            return _Subject(subject_start, p, predicate)
+        colon = key.find(":", subject_start, p)
+        if colon != -1 and not _colon_head(key, subject_start, colon):
+            return _Subject(subject_start, colon, None)
+    colon = key.find(":", subject_start, end)
+    if colon != -1 and not _colon_head(key, subject_start, colon):
+        return _Subject(subject_start, colon, None)
+    return _Subject(subject_start, end, None)
+
+
+def _colon_head(key: str, start: int, colon: int) -> bool:
+    """"Các Đảng uỷ: Công an, Quân sự" - a short head before a colon that opens a list."""
+    words = key[start:colon].split()
+    return 0 < len(words) <= 3 and bool(_starts_with(key, start, _HEADS))
+
+
+_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)")
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _protect(text: str, key: str) -> str:
+    """Hide the commas and "và" inside set phrases so a list split keeps them whole."""
+    chars = list(text)
+    for phrase in _SET_PHRASES:
+        pos = key.find(phrase)
+        while pos != -1:
+            for i in range(pos, pos + len(phrase)):
+                if chars[i] == ",":
+                    chars[i] = "\x01"
+            segment = key[pos:pos + len(phrase)]
+            for m in re.finditer(r"\bvà\b", segment):
+                chars[pos + m.start()] = "\x02"
+                chars[pos + m.start() + 1] = "\x03"
+            pos = key.find(phrase, pos + len(phrase))
+    return "".join(chars)
+
+
+def _unprotect(text: str) -> str:
+    return text.replace("\x01", ",").replace("\x02\x03", "và").replace("\x02", "v").replace("\x03", "à")
+
+
+_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:và|cùng|với)\s+")
+_PAREN = re.compile(r"\([^)]*\)?")
+_INNER_DET = re.compile(r"(?<=\s)(?:các|từng|những)\s+", re.IGNORECASE)
+
+
+def _clean_member(member: str) -> str:
+    member = member.strip(" .,;:-–*\"“”'")
+    key = _key(member)
+    pos = _skip_determiners(key, 0, len(key))
+    member = member[pos:]
+    key = _key(member)
+    changed = True
+    while changed:
+        changed = False
+        for tail in _SCOPE_TAILS:
+            if key.endswith(" " + tail) and len(key) > len(tail) + 2:
+                member = member[: len(member) - len(tail) - 1].rstrip(" ,")
+                key = _key(member)
+                changed = True
+    member = _INNER_DET.sub("", member)
+    return " ".join(member.split())
+
+
+def _is_everyone(key: str) -> bool:
+    return any(key == p or key.startswith(p + " ") for p in _EVERYONE)
+
+
+def _head_of(key: str) -> str | None:
+    return _starts_with(key, 0, _DISTRIBUTORS)
+
+
+def _capitalised_name(member: str) -> bool:
+    words = member.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not _starts_with(_key(member), 0, _HEADS)
+
+
+def split_list(phrase: str) -> list[str]:
+    """A written list of bodies -> one full name per body (heads and tails shared)."""
+    phrase = _PAREN.sub(" ", phrase)
+    phrase = display_tones(expand_abbreviations(phrase))
+    head = ""
+    colon = phrase.find(":")
+    if colon != -1:
+        head = _clean_member(phrase[:colon])
+        phrase = phrase[colon + 1:]
+    key = _key(phrase)
+    protected = _protect(phrase, key)
+    raw_members = [_unprotect(m) for m in _SPLIT.split(protected)]
+    members = [_clean_member(m) for m in raw_members]
+    members = [m for m in members if m and any(ch.isalpha() for ch in m)]
+    if not members:
+        return []
+    if head:
+        tail = _shared_tail(members[-1])
+        out = []
+        for m in members:
+            name = m if _key(m).startswith(_key(head)) else f"{head} {m}"
+            if tail and not _key(name).endswith(tail):
+                name = f"{name} {tail}"
+            out.append(name)
+        members = out
+    else:
+        members = _share_heads(members)
+        members = _share_tails(members)
+    result = []
+    for m in members:
+        k = _key(m)
+        if _is_everyone(k) or len(k) < 3:
+            continue
+        result.append(m[0].upper() + m[1:])
+    return result
+
+
+def _shared_tail(member: str) -> str | None:
+    key = _key(member)
+    for tail in _SHARED_TAILS:
+        if key.endswith(" " + tail):
+            return tail
+    return None
+
+
+def _share_heads(members: list[str]) -> list[str]:
+    out: list[str] = []
+    source: str | None = None  # the head of the last member that had one ("Bí thư")
+    unit_head: str | None = None  # "Ủy ban nhân dân huyện" for place names after it
+    for i, m in enumerate(members):
+        key = _key(m)
+        if key in ("huyện", "thị", "thành", "quận") and any(_key(x).endswith("ủy") for x in members[i + 1:]):
+            m = f"{m} ủy"
+            key = _key(m)
+        head = _head_of(key)
+        if head:
+            source = m[: len(head)]
+            rest = _key(m[len(head):]).strip()
+            unit = next((u for u in _UNIT_WORDS if rest.startswith(u + " ")), None)
+            unit_head = f"{source} {unit}" if unit else None
+            out.append(m)
+            continue
+        if source and key in _BARE_UNITS:
+            out.append(f"{source} {m}")
+            continue
+        if unit_head and _capitalised_name(m):
+            out.append(f"{unit_head} {m}")
+            continue
+        if _starts_with(key, 0, _HEADS):
+            source = None
+            unit_head = None
+        out.append(m)
+    return out
+
+
+def _share_tails(members: list[str]) -> list[str]:
+    if len(members) < 2:
+        return members
+    tail = _shared_tail(members[-1])
+    if not tail:
+        return members
+    out = []
+    for m in members[:-1]:
+        key = _key(m)
+        generic = key in _GENERIC or key in _BARE_UNITS or "," in key or key in ("hội", "đoàn thể", "ban chỉ đạo")
+        out.append(f"{m} {tail}" if generic and not _shared_tail(m) else m)
+    out.append(members[-1])
+    return out
+
+
+# --- directory --------------------------------------------------------------------------------
+
+def _lookup_keys(name: str) -> list[str]:
+    key = match_key(expand_abbreviations(name))
+    keys = [key]
+    for tail in (" của tỉnh", " cấp tỉnh", " tỉnh"):
+        if key.endswith(tail):
+            keys.append(key[: -len(tail)])
+    keys.append(key + " tỉnh")
+    return keys
+
+
+@functools.lru_cache(maxsize=1)
+def _directory_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for entry in BODY_DIRECTORY:
+        for written in (entry.name, *entry.aliases):
+            index.setdefault(match_key(expand_abbreviations(written)), entry.name)
+    return index
+
+
+@functools.lru_cache(maxsize=8192)
+def resolve(name: str) -> tuple[str, bool]:
+    """A body name as written -> (canonical name, known). Unknown names are kept as written."""
+    index = _directory_index()
+    for key in _lookup_keys(name):
+        if key in index:
+            return index[key], True
+    return name, False
+
+
+def to_bodies(mentions: Iterable[Mention]) -> tuple[ResponsibleBody, ...]:
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        name, known = resolve(m.name)
+        key = match_key(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ResponsibleBody(name=name, role=m.role, written=m.written, known=known))
+    return tuple(out)
+
+
+# --- public readers ---------------------------------------------------------------------------
+
+def _mentions(phrase: str, role: TaskRole) -> list[Mention]:
+    return [Mention(name, phrase.strip(), role) for name in split_list(phrase)]
+
+
+def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] | None:
+    """The bodies right after "lãnh đạo" / "phối hợp với", up to the next predicate."""
+    pos = _skip_determiners(key, start, end)
+    if not _starts_with(key, pos, _HEADS):
+        return None
+    first = _starts_with(key, pos, _HEADS) or ""
+    stop = end
+    for p in _word_starts(key, pos + len(first), end):
+        if _is_predicate_at(text, key, p, pos):
+            stop = p
+            break
+    colon = key.find(":", pos, stop)
+    if colon != -1:
+        stop = colon
+    return text[pos:stop], stop
+
+
+def clause_bodies(text: str) -> list[Mention]:
+    """Bodies named as actors in ``text`` (an item, a continuation paragraph, a closing sentence)."""
+    text = display_tones(text)
+    key = _key(text)
+    out: list[Mention] = []
+    for start, end in _clauses(text):
+        subject = _find_subject(text, key, start, end)
+        if subject is None:
+            continue
+        phrase = text[subject.start:subject.end]
+        out.extend(_mentions(phrase, TaskRole.LEAD))
+        if subject.predicate == "lãnh đạo":
+            after = subject.end + len("lãnh đạo")
+            if not re.match(r"\s*(?:,|và)\s*chỉ đạo", key[after:after + 16]):
+                found = _object_list(text, key, after, end)
+                if found:
+                    out.extend(_mentions(found[0], TaskRole.LEAD))
+        if subject.predicate in ("chủ trì", "phối hợp"):
+            m = re.search(r"phối hợp với\s+", key[subject.end:end])
+            if m:
+                found = _object_list(text, key, subject.end + m.end(), end)
+                if found:
+                    cooperating = [x for x in _mentions(found[0], TaskRole.COOPERATING)
+                                   if _key(x.name) not in _GENERIC and not _key(x.name).startswith("cơ quan")]
+                    out.extend(cooperating)
+    return out
+
+
+_DEMAND = re.compile(r"\b(?:yêu cầu|đề nghị|giao)\b", re.IGNORECASE)
+
+
+def intro_bodies(intro: str) -> list[Mention]:
+    """Bodies the sentence introducing the items names ("... yêu cầu Sở X, Sở Y thực hiện ...:")."""
+    if not intro:
+        return []
+    text = display_tones(intro)
+    last = None
+    for m in _DEMAND.finditer(text):
+        last = m
+    if last is None:
+        return []
+    key = _key(text)
+    rest_end = len(text)
+    subject = _find_subject(text, key, last.end(), rest_end, assigned=True)
+    if subject is None or subject.end - subject.start > 400:
+        return []
+    return _mentions(text[subject.start:subject.end], TaskRole.LEAD)
+
+
+def is_specific(mentions: Iterable[Mention]) -> bool:
+    """True when at least one body is more than a generic group ("cấp ủy", "cơ quan, đơn vị")."""
+    for m in mentions:
+        key = _key(m.name)
+        for tail in _SHARED_TAILS:
+            if key.endswith(" " + tail):
+                key = key[: -len(tail) - 1]
+                break
+        if key not in _GENERIC:
+            return True
+    return False
+
+
+def recipient_bodies(recipients: Iterable[str]) -> list[Mention]:
+    """The "Kính gửi" addressees, split and normalised like any list of bodies."""
+    out: list[Mention] = []
+    for line in recipients:
+        line = re.sub(r"\((?:để )?(?:b/c|báo cáo|thực hiện|t/h|biết)[^)]*\)", "", line, flags=re.IGNORECASE)
+        out.extend(_mentions(line, TaskRole.LEAD))
+    return out
+
+
+def monitor_body(text: str) -> str | None:
+    """The body a closing sentence tells to follow up ("Văn phòng Tỉnh ủy ... nắm tình hình ...")."""
+    found = clause_bodies(text)
+    if not found:
+        return None
+    name, _known = resolve(found[0].name)
+    return name

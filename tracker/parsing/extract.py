@@ -1,0 +1,181 @@
+"""``extract(source) -> ExtractionResult``: the whole parser, pure (no I/O).
+
+normalize -> split into documents -> header and signature -> segment into items -> bodies ->
+deadlines (``analyse_timing``). Problems become ``ParseIssue`` values; the parser does not stop at
+the first one and never raises on text it cannot make sense of.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.domain.enums import DocumentType
+from tracker.domain.parsed import (
+    CitedReference,
+    ExtractionResult,
+    ParsedDocument,
+    ParsedItem,
+    ParseIssue,
+    SourceText,
+)
+from tracker.parsing.bodies import (
+    clause_bodies,
+    display_tones,
+    intro_bodies,
+    is_specific,
+    monitor_body,
+    recipient_bodies,
+    to_bodies,
+)
+from tracker.parsing.deadlines import analyse_timing
+from tracker.parsing.normalize import Line, normalize
+from tracker.parsing.rules.citations import CITATION
+from tracker.parsing.rules.structure import MONITOR
+from tracker.parsing.segment import Node, Segmented, segment
+from tracker.parsing.split import parse_header, parse_signature, split_documents
+
+_MAX_DETAIL = 80
+
+
+def extract(source: SourceText) -> ExtractionResult:
+    normalized = normalize(source.text or "")
+    blocks = split_documents(normalized.lines)
+    documents: list[ParsedDocument] = []
+    issues: list[ParseIssue] = []
+    offset = 0
+    for block in blocks:
+        try:
+            doc = parse_document(block, offset)
+        except Exception as exc:  # noqa: BLE001 - a bug must not cost the clerk the other documents
+            issues.append(ParseIssue(block[0].origin if block else 0, "parse.internal_error",
+                                     f"{type(exc).__name__}: {exc}"[:_MAX_DETAIL]))
+            doc = None
+        offset += len(block)
+        if doc is not None:
+            documents.append(doc)
+    if not documents:
+        issues.append(ParseIssue(0, "parse.no_documents", source.name))
+    return ExtractionResult(source=source, documents=tuple(documents), issues=tuple(issues))
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+
+
+def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
+    header = parse_header(block)
+    seg = segment(block, header.body_start)
+    leaves = seg.leaves()
+    if not leaves and not header.number and not header.subject:
+        return None
+    signature = parse_signature(block, seg.end)
+    issues: list[ParseIssue] = []
+    text = "\n".join(line.text for line in block)
+
+    last_intro = seg.intro[-1][1] if seg.intro else ""
+    from_intro = intro_bodies(last_intro)
+    fallback = from_intro if is_specific(from_intro) else recipient_bodies(header.recipients)
+
+    items: list[ParsedItem] = []
+    own_cache: dict[int, list] = {}
+
+    def own_bodies(node: Node) -> list:
+        key = id(node)
+        if key not in own_cache:
+            mentions = list(clause_bodies(node.text))
+            for _, para in node.continuation:
+                mentions.extend(clause_bodies(para))
+            own_cache[key] = mentions
+        return own_cache[key]
+
+    intro_text = seg.intro_text
+    for node in leaves:
+        inherited: list = []
+        parent = node.parent
+        chain: list[Node] = []
+        while parent is not None:
+            chain.append(parent)
+            parent = parent.parent
+        for ancestor in reversed(chain):
+            inherited.extend(own_bodies(ancestor))
+        mentions = inherited + own_bodies(node)
+        if not mentions:
+            mentions = list(fallback)
+        bodies = to_bodies(mentions)
+        heading_text = chain[0].text if chain else None
+        timing_intro = "\n".join(x for x in (last_intro or intro_text, *(a.text for a in reversed(chain))) if x)
+        hint = analyse_timing(node.full_text, header.issue_date, timing_intro or None)
+        item = ParsedItem(
+            ref=node.ref,
+            text=node.full_text,
+            bodies=bodies,
+            deadline=hint,
+            line_start=node.index + 1,
+            line_end=node.last_index + 1,
+            parent_ref=chain[0].ref if chain else None,
+            heading_text=heading_text,
+        )
+        items.append(item)
+        if not bodies:
+            issues.append(ParseIssue(offset + node.index + 1, "parse.item_without_body", _short(node.text)))
+        if hint.raw and hint.due is None and hint.recurrence is None:
+            issues.append(ParseIssue(offset + node.index + 1, "parse.unresolved_deadline", hint.raw))
+    headings = [
+        ParsedItem(ref=h.ref, text=h.text, bodies=to_bodies(own_bodies(h)),
+                   deadline=analyse_timing(h.text, header.issue_date, None),
+                   line_start=h.index + 1, line_end=h.last_index + 1,
+                   parent_ref=h.parent.ref if h.parent else None)
+        for h in seg.headings()
+    ]
+    if not items:
+        issues.append(ParseIssue(offset + 1, "parse.no_items", header.number or header.subject or ""))
+    return ParsedDocument(
+        number=header.number,
+        issuer=header.issuer,
+        doc_type=header.doc_type if header.doc_type else DocumentType.OTHER,
+        place=header.place,
+        issue_date=header.issue_date,
+        subject=header.subject,
+        signer=signature.signer,
+        signing_authority=signature.authority,
+        signer_title=signature.title,
+        monitor=_monitor(seg),
+        recipients=tuple(header.recipients),
+        cited=tuple(find_citations(text)),
+        items=tuple(items),
+        headings=tuple(headings),
+        text=text,
+        line_offset=offset,
+        issues=tuple(issues),
+    )
+
+
+def _monitor(seg: Segmented) -> str | None:
+    for _, text in seg.closing:
+        if MONITOR.match(text):
+            found = monitor_body(text)
+            if found:
+                return found
+    return None
+
+
+def find_citations(text: str) -> list[CitedReference]:
+    out: list[CitedReference] = []
+    seen: set[tuple[str, str]] = set()
+    for m in CITATION.finditer(display_tones(text)):
+        number = m.group("number")
+        key = (m.group("kind"), number)
+        if key in seen:
+            continue
+        seen.add(key)
+        when = None
+        if m.group("y"):
+            try:
+                when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                when = None
+        issuer = m.group("issuer")
+        out.append(CitedReference(kind=m.group("kind"), number=number, date=when,
+                                  issuer=issuer.strip() if issuer else None, raw=m.group(0).strip()))
+    return out

@@ -1,0 +1,159 @@
+"""Normalisation: raw directive text -> clean lines that remember where they came from.
+
+Steps, in order (each one is small and pure):
+
+1. NFC, unify line ends and odd spaces.
+2. Remove OCR and markdown marks: ``~~3953~~`` -> ``3953``, ``^{*}`` / ``^{Th.H}`` -> nothing,
+   ``**bold**`` / ``*italic*`` -> the text, a line that is only ``*`` -> blank.
+3. Drop page numbers (a line that is only a number) and e-signature stamps
+   ("Người ký: ... Email: ... Cơ quan: ... Thời gian ký: ... +07:00").
+4. Drop repeated paragraphs (a scanner's duplicate page): a long line already seen adds nothing.
+5. Rejoin paragraphs broken across a line or page end: a paragraph ending in a letter (no
+   punctuation) followed, after blank lines, by one starting in lower case ("đặc" / "biệt là").
+
+The result keeps blank lines (they separate blocks) and, for each line, the 1-based number of the
+line of the original text where it starts (``origin``), so every item can point back to its source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tracker.parsing.rules.marks import MARK_RULES, PAGE_NUMBER, STAMP_END, STAMP_FIELDS, STAMP_START
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    origin: int  # 1-based line in the original text
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_FINAL_PUNCT = ".;:!?…)\"”»"
+_MIN_DUPLICATE = 60  # shorter lines may legitimately repeat ("- Như trên,")
+
+
+def strip_marks(line: str) -> str:
+    """Remove OCR and markdown marks from one line."""
+    for rule in MARK_RULES:
+        line = rule.regex.sub(rule.replacement, line)
+    return line
+
+
+def clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = strip_marks(line)
+    line = _SPACES.sub(" ", line)
+    return line.strip()
+
+
+def _is_stamp_line(text: str) -> bool:
+    return bool(STAMP_FIELDS.match(text)) or bool(STAMP_END.search(text))
+
+
+def _drop_stamps(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if STAMP_START.match(lines[i].text):
+            # the stamp runs to the line holding the time zone ("10:45:30 +07:00"), at most 10 lines
+            j = i
+            end = None
+            while j < n and j < i + 10:
+                if STAMP_END.search(lines[j].text):
+                    end = j
+                    break
+                j += 1
+            if end is None:
+                # no time line: drop the field lines and their wrapped continuations
+                end = i
+                k = i + 1
+                while k < n and k < i + 8 and lines[k].text and (
+                    STAMP_FIELDS.match(lines[k].text) or len(lines[k].text) < 30
+                ):
+                    end = k
+                    k += 1
+            i = end + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def _drop_duplicates(lines: list[Line]) -> list[Line]:
+    seen: set[str] = set()
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) >= _MIN_DUPLICATE:
+            key = " ".join(line.text.lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(line)
+    return out
+
+
+def _starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if not ch.isspace():
+            return False
+    return False
+
+
+def _ends_open(text: str) -> bool:
+    """Ends in a letter or digit: the sentence goes on after the break."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] not in _FINAL_PUNCT and (stripped[-1].isalnum())
+
+
+def _rejoin(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        if line.text and _starts_lower(line.text) and not line.text.lstrip().startswith(("-", "+", "•")):
+            # find the previous non-blank line across at most a few blanks (a page break)
+            k = len(out) - 1
+            blanks = 0
+            while k >= 0 and not out[k].text and blanks < 6:
+                k -= 1
+                blanks += 1
+            if k >= 0 and out[k].text and _ends_open(out[k].text) and len(out[k].text) > (40 if blanks else 50):
+                joined = Line(out[k].text + " " + line.text, out[k].origin)
+                del out[k:]
+                out.append(joined)
+                continue
+        out.append(line)
+    return out
+
+
+def normalize(text: str) -> NormalizedText:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [Line(clean_line(t), n) for n, t in enumerate(raw.split("\n"), 1)]
+    lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) else ln for ln in lines]
+    lines = _drop_stamps(lines)
+    lines = _drop_duplicates(lines)
+    lines = _rejoin(lines)
+    # collapse runs of blank lines to one
+    out: list[Line] = []
+    for line in lines:
+        if not line.text and out and not out[-1].text:
+            continue
+        out.append(line)
+    while out and not out[0].text:
+        out.pop(0)
+    while out and not out[-1].text:
+        out.pop()
+    return NormalizedText(tuple(out))

@@ -1,0 +1,58 @@
+"""Item labels (data): each kind of label with its pattern and a real example.
+
+``kind`` tells the levels apart: items of the same kind are siblings, a different kind met under
+an item opens a level below it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    id: str
+    kind: str  # "decimal", "arabic", "roman", "letter", "dash", "plus", "bullet"
+    pattern: str  # group "label" holds the label's value (absent for bullets)
+    example: str  # a real item line
+    expect: str | None  # the label value found in the example (None for bullets)
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern))
+
+
+LABEL_RULES: tuple[LabelRule, ...] = (
+    LabelRule("decimal", "decimal", r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)",
+              "3.2. Nâng cao hiệu quả hoạt động của chính quyền cấp cơ sở", "3.2"),
+    LabelRule("arabic_dot", "arabic", r"^(?P<label>\d{1,2})\s*[.)]\s*(?=[^\d\s.,/])",
+              "1. Tiếp tục quán triệt và tổ chức triển khai thực hiện nghiêm", "1"),
+    LabelRule("arabic_dash", "arabic", r"^(?P<label>\d{1,2})\s*[-–]\s+(?=\S)",
+              "1- Ban cán sự Đảng UBND tỉnh tăng cường lãnh đạo, chỉ đạo", "1"),
+    LabelRule("roman", "roman", r"^(?P<label>(?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.)\-–]\s+(?=\S)",
+              "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "II"),
+    LabelRule("letter", "letter", r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)",
+              "a) Tăng cường công tác tuyên truyền", "a"),
+    LabelRule("dash", "dash", r"^[-–—]\s*(?=\S)",
+              "- Tiếp tục rà soát, xây dựng phương án, kịch bản cụ thể", None),
+    LabelRule("plus", "plus", r"^\+\s*(?=\S)", "+ Kiểm tra việc chấp hành quy định", None),
+    LabelRule("bullet", "bullet", r"^[•·●▪○◦■□➢❖✓]\s*(?=\S)", "• Thực hiện nghiêm quy định 5K", None),
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: str
+    value: str | None
+    rest: str  # the line's text after the label
+
+
+def find_label(line: str) -> Label | None:
+    for rule in LABEL_RULES:
+        m = rule.regex.match(line)
+        if m:
+            if rule.kind == "roman" and not m.group("label"):
+                continue
+            value = m.groupdict().get("label")
+            return Label(rule.kind, value, line[m.end():].strip())
+    return None

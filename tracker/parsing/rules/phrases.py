@@ -1,0 +1,146 @@
+"""Word lists that decide who is responsible for an item (data; each with a real example).
+
+All entries are in lower case with modern tone placement ("ủy", "hòa"); the parser compares them
+with the text's lower-cased modern-tone form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PhraseList:
+    id: str
+    words: tuple[str, ...]
+    example: str  # a real sentence where one of the words plays this role
+    expect: str  # the phrase of ``words`` found in the example
+
+
+# Words a body's name starts with (after "các", "từng", "đồng chí"): a clause starting with one of
+# them names who acts.
+BODY_HEADS = PhraseList(
+    "body_heads",
+    ("ban", "sở", "ủy ban", "ủy viên", "hội đồng", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch",
+     "giám đốc", "công an", "bộ chỉ huy", "bộ đội", "bộ", "đảng ủy", "đảng đoàn", "đảng bộ", "mặt trận",
+     "người đứng đầu", "lực lượng vũ trang", "lực lượng", "ngành", "văn phòng", "đài", "báo", "hội", "đoàn thể",
+     "đoàn thanh niên", "đoàn", "liên đoàn", "huyện ủy", "thành ủy", "thị ủy", "quận ủy", "tỉnh ủy viên",
+     "tỉnh ủy", "thường trực", "cấp ủy", "chính quyền", "tổ chức đảng", "tổ chức chính trị", "cơ quan",
+     "đơn vị", "địa phương", "thành viên", "trưởng", "kho bạc", "ngân hàng", "cục", "chi cục", "trung tâm",
+     "bệnh viện", "thanh tra", "viện kiểm sát", "tòa án", "chánh văn phòng", "thủ trưởng", "các cấp ủy",
+     "cán bộ", "đảng viên", "tổ công tác", "tổ covid", "chi bộ", "quân sự", "biên phòng", "ubnd", "hđnd",
+     "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs"),
+    "Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí", "ban",
+)
+# Words that start the predicate: the subject (the bodies) ends before the first of them.
+PREDICATES = PhraseList(
+    "predicates",
+    ("tập trung", "tăng cường", "chỉ đạo", "lãnh đạo", "chủ trì", "phối hợp", "thực hiện", "triển khai",
+     "tiếp tục", "xây dựng", "làm", "cần", "có trách nhiệm", "có kế hoạch", "có phương án", "có giải pháp",
+     "chịu", "khẩn trương", "thường xuyên", "quan tâm", "căn cứ", "ngoài việc", "trực tiếp", "phải",
+     "chủ động", "tích cực", "đẩy mạnh", "rà soát", "theo dõi", "nắm", "kiểm tra", "đôn đốc", "hướng dẫn",
+     "tổ chức", "báo cáo", "nghiên cứu", "đề xuất", "bảo đảm", "đảm bảo", "chuẩn bị", "nâng cao", "phát huy",
+     "cam kết", "kịp thời", "sớm", "nghiêm túc", "quyết liệt", "giúp", "tham mưu", "ban hành", "được", "là",
+     "đã", "sẽ", "đang", "vẫn", "luôn", "cùng với", "yêu cầu", "đề nghị", "vận động", "tuyên truyền",
+     "quán triệt", "duy trì", "thống nhất", "giám sát", "bố trí", "huy động", "chấp hành", "nêu cao", "tạo",
+     "hỗ trợ", "cung cấp", "xử lý", "phân công", "khắc phục", "tiến hành", "hoàn thành", "hoàn thiện",
+     "xem xét", "đánh giá", "tổng hợp", "lập", "cập nhật", "ưu tiên", "tranh thủ", "kiên quyết",
+     "sẵn sàng", "bám sát", "nhằm", "để", "theo chức năng", "căn", "chỉ", "thông báo", "phát động", "mở",
+     "quản lý", "kiểm soát", "siết chặt", "dừng", "tạm dừng", "thành lập", "khẩn", "gương mẫu", "đi đầu",
+     "nắm chắc", "nắm bắt", "cử", "trình", "chuyển", "gửi", "ngay", "nghiêm", "không", "thì", "biểu dương",
+     "làm tốt", "phấn đấu", "đồng thời", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
+    "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
+)
+# Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
+SET_PHRASES = PhraseList(
+    "set_phrases",
+    ("sở, ban, ngành", "sở, ngành", "ban, ngành", "cơ quan, đơn vị", "cơ quan, đơn vị, địa phương",
+     "phòng, chống", "phòng chống", "chính trị - xã hội", "kinh tế - xã hội", "thông tin và truyền thông",
+     "giáo dục và đào tạo", "lao động, thương binh và xã hội", "lao động - thương binh và xã hội",
+     "tài nguyên và môi trường", "nông nghiệp và phát triển nông thôn", "văn hóa, thể thao và du lịch",
+     "văn hóa - thể thao và du lịch", "khoa học và công nghệ", "kế hoạch và đầu tư",
+     "phát thanh và truyền hình", "phát thanh - truyền hình", "các cấp, các ngành", "các ngành, các cấp",
+     "tỉnh ủy-hđnd-ubnd", "an ninh, trật tự", "tìm kiếm cứu nạn", "thông tin, tuyên truyền",
+     "công thương", "nội vụ", "tư pháp", "tài chính", "xây dựng", "y tế", "ngoại vụ", "du lịch",
+     "tuyên giáo", "dân vận", "tổ chức", "nội chính", "kiểm tra", "chỉ đạo", "chỉ huy", "quản lý",
+     "kiểm soát", "bảo vệ", "cứu nạn"),
+    "các Sở, Ban, ngành chủ động phối hợp, đề xuất các chính sách", "sở, ban, ngành",
+)
+# Phrases meaning everyone: never a responsible body.
+EVERYONE = PhraseList(
+    "everyone",
+    ("toàn hệ thống chính trị", "cả hệ thống chính trị", "hệ thống chính trị", "các cấp, các ngành",
+     "các ngành, các cấp", "toàn dân", "toàn xã hội", "nhân dân", "người dân", "mọi người", "cộng đồng",
+     "toàn đảng", "toàn quân", "cả nước", "mỗi người dân", "các tầng lớp nhân dân", "cán bộ, đảng viên",
+     "cán bộ, đảng viên và nhân dân", "doanh nghiệp"),
+    "Toàn hệ thống chính trị của tỉnh tập trung cao nhất cho công tác phòng, chống dịch",
+    "toàn hệ thống chính trị",
+)
+# Groups too general to stand for "specific bodies" in the intro sentence: when the intro names
+# only these, items that name nobody fall back to the "Kính gửi" addressees.
+GENERIC = PhraseList(
+    "generic",
+    ("cấp ủy", "tổ chức đảng", "cơ quan", "đơn vị", "cơ quan, đơn vị", "chính quyền", "địa phương",
+     "cấp ủy đảng", "tổ chức", "ngành", "cấp", "cơ quan, đơn vị, địa phương", "cấp ủy, chính quyền",
+     "đoàn thể", "cá nhân", "tập thể", "lực lượng chức năng"),
+    "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, cơ quan, đơn vị quan tâm thực hiện một số nội dung sau:",
+    "cấp ủy",
+)
+# Words dropped at the start of a body's name.
+DETERMINERS = PhraseList(
+    "determiners",
+    ("các đồng chí", "đồng chí", "đ/c", "các", "từng", "những", "mỗi", "toàn thể", "tất cả"),
+    "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh thường xuyên kiểm tra", "các đồng chí",
+)
+# Tails dropped from the last member of a list: they describe scope, not who.
+SCOPE_TAILS = PhraseList(
+    "scope_tails",
+    ("từ tỉnh đến cơ sở", "từ tỉnh tới cơ sở", "trên địa bàn tỉnh", "trên địa bàn", "các cấp", "ở cơ sở",
+     "theo chức năng, nhiệm vụ", "theo chức năng nhiệm vụ", "theo chức năng, nhiệm vụ được giao",
+     "căn cứ chức năng, nhiệm vụ được giao", "nhất là người đứng đầu"),
+    "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội từ tỉnh đến cơ sở làm nòng cốt", "từ tỉnh đến cơ sở",
+)
+# Tails shared by every generic member of a list ("cấp ủy, chính quyền, Ban Chỉ đạo ... của địa
+# phương": each is "of the locality").
+SHARED_TAILS = PhraseList(
+    "shared_tails",
+    ("của địa phương", "địa phương", "có liên quan", "liên quan", "cấp tỉnh", "của tỉnh", "tỉnh", "cấp huyện",
+     "cấp xã"),
+    "lãnh đạo cấp ủy, chính quyền, Ban Chỉ đạo phòng, chống dịch của địa phương", "của địa phương",
+)
+# A member's head given to the bare members after it ("Bí thư các huyện ủy, thành ủy").
+HEAD_DISTRIBUTORS = PhraseList(
+    "head_distributors",
+    ("người đứng đầu", "phó bí thư", "bí thư", "ban thường vụ", "ủy ban nhân dân", "chủ tịch ủy ban nhân dân",
+     "chủ tịch", "ban cán sự đảng", "đảng ủy", "thường trực", "ủy ban mặt trận tổ quốc", "trưởng ban chỉ đạo"),
+    "Bí thư các huyện ủy, thành ủy, người đứng đầu cấp ủy tập trung chỉ đạo sát sao", "bí thư",
+)
+# Bare units that take the head of the member before them.
+BARE_UNITS = PhraseList(
+    "bare_units",
+    ("huyện ủy", "thành ủy", "thị ủy", "quận ủy", "thành phố", "huyện", "thị xã", "quận", "xã", "phường",
+     "thị trấn", "chính quyền", "cấp ủy", "đảng ủy trực thuộc", "đảng ủy trực thuộc tỉnh ủy", "tỉnh ủy"),
+    "Ủy ban nhân dân các huyện, thành phố", "thành phố",
+)
+# Verbs after which the named groups are led, not responsible ("chỉ đạo các địa phương").
+DIRECTING_VERBS = PhraseList(
+    "directing_verbs", ("chỉ đạo", "định hướng", "hướng dẫn", "đôn đốc", "yêu cầu", "biểu dương"),
+    "Ban Tuyên giáo Tỉnh ủy chỉ đạo, định hướng các cơ quan truyền thông", "chỉ đạo",
+)
+# Sentence openers that put their bodies in charge ("Giao Sở Y tế chủ trì, phối hợp với ...").
+ASSIGNING_OPENERS = PhraseList(
+    "assigning_openers", ("giao cho", "giao", "yêu cầu", "đề nghị", "phân công"),
+    "Giao Sở Y tế chuẩn bị các phương án kịch bản", "giao",
+)
+# Fronted adverbials skipped before a clause's subject.
+FRONTED = PhraseList(
+    "fronted",
+    ("căn cứ chức năng, nhiệm vụ được giao,", "căn cứ chức năng, nhiệm vụ,", "căn cứ chức năng nhiệm vụ được giao,",
+     "theo chức năng, nhiệm vụ được giao,", "trên cơ sở đó,", "đồng thời,", "ngoài ra,", "trong đó,",
+     "bên cạnh đó,", "mặt khác,", "trước mắt,"),
+    "Căn cứ chức năng, nhiệm vụ được giao, các Sở, Ban, ngành chủ động phối hợp", "căn cứ chức năng, nhiệm vụ được giao,",
+)
+
+PHRASE_LISTS: tuple[PhraseList, ...] = (
+    BODY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
+    HEAD_DISTRIBUTORS, BARE_UNITS, DIRECTING_VERBS, ASSIGNING_OPENERS, FRONTED,
+)

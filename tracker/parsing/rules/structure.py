@@ -1,0 +1,131 @@
+"""Patterns of a directive's header, signature and closing (data, each with a real example)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.domain.enums import DocumentType
+
+
+@dataclass(frozen=True)
+class LineRule:
+    id: str
+    pattern: str
+    example: str  # a real line the pattern must match
+    flags: int = re.IGNORECASE
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern, self.flags))
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text)
+
+
+# Header lines (tested on a line with modern tone placement).
+ISSUER_LINE = LineRule(
+    "issuer_line",
+    r"^(?:ĐẢNG BỘ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|ĐẢNG ỦY|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|"
+    r"ỦY BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|BAN CHỈ ĐẠO|BCĐ|SỞ|VĂN PHÒNG|BAN TUYÊN GIÁO|"
+    r"BAN DÂN VẬN|BAN TỔ CHỨC|BAN NỘI CHÍNH|ỦY BAN KIỂM TRA|ỦY BAN MẶT TRẬN|MẶT TRẬN TỔ QUỐC|"
+    r"BỘ CHỈ HUY|CÔNG AN|ĐOÀN|HỘI|LIÊN ĐOÀN|BỘ|CHÍNH PHỦ|THỦ TƯỚNG|BAN CÁN SỰ|ĐẢNG ĐOÀN)\b",
+    "TỈNH ỦY TÂY NINH", flags=0,
+)
+NATIONAL_LINE = LineRule(
+    "national_line",
+    r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc)",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+)
+NUMBER_LINE = LineRule(
+    "number_line", r"^Số\s*[:.]?\s*(?=[\dA-Z/_.~*-]|\s*$)(?P<rest>.*)$", "Số: 3953 /UBND-KGVX", flags=0,
+)
+PLACE_DATE = LineRule(
+    "place_date",
+    r"(?P<place>[^\d,|:;()]{2,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    "Tây Ninh, ngày 04 tháng 7 năm 2021",
+)
+PLACE_DATE_SHORT = LineRule(
+    "place_date_numeric",
+    r"^(?P<place>[^\d,|:;()]{2,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*$",
+    "Tây Ninh, ngày 04/7/2021",
+)
+RECIPIENTS = LineRule("recipients", r"^[-–•*\s]*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", "- Kính gửi: - Ban cán sự đảng UBND tỉnh,")
+SUBJECT = LineRule("subject", r"^(?:V/v|V/V|Về việc|Về)\s*[:.]?\s+(?P<rest>\S.*)$", "V/v tiếp tục tăng cường công tác", flags=0)
+TYPE_WORD = LineRule(
+    "type_word",
+    r"^(?P<type>THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|CÔNG ĐIỆN|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾT LUẬN|BÁO CÁO|HƯỚNG DẪN|"
+    r"CÔNG VĂN|QUY CHẾ|CHƯƠNG TRÌNH|ĐIỆN)\b(?P<rest>.*)$",
+    "THÔNG BÁO", flags=0,
+)
+RECEIVERS_BLOCK = LineRule("receivers_block", r"^Nơi\s+nhận\s*:?", "Nơi nhận:")
+AUTHORITY = LineRule(
+    "authority",
+    r"^(?:T/M|TM\.?|T\.M\.?|KT\.?|K/T|T/L|TL\.?|Q\.|Q/|TUQ\.?|THỪA LỆNH|THAY MẶT|KÝ THAY)\s",
+    "T/M BAN THƯỜNG VỤ", flags=0,
+)
+SIGNER_TITLE = LineRule(
+    "signer_title",
+    r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TRƯỞNG ĐOÀN|THỦ TRƯỞNG|"
+    r"CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA)\b",
+    "PHÓ BÍ THƯ THƯỜNG TRỰC", flags=0,
+)
+PERSON_NAME = LineRule(
+    "person_name",
+    r"^(?:(?:Đ/c|Đồng chí)\s+)?(?P<name>(?:[A-ZĐÀ-Ỹ][\w'’]*\s+){1,5}[A-ZĐÀ-Ỹ][\w'’]*)\.?$",
+    "Phạm Hùng Thái", flags=0,
+)
+CLOSING = LineRule(
+    "closing",
+    r"^(?:Nhận được|Yêu cầu các|Đề nghị các|Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|"
+    r"Quá trình thực hiện)|\b(?:văn bản|công văn|chỉ thị|thông báo|kế hoạch|nghị quyết|kết luận|"
+    r"công điện|quyết định) này\b|\bkêu gọi\b",
+    "Nhận được văn bản này, Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương theo chức năng nhiệm vụ nghiêm túc thực hiện.",
+)
+MONITOR = LineRule(
+    "monitor",
+    r"(?:theo dõi|nắm tình hình|đôn đốc|kiểm tra, giám sát|tổng hợp(?: tình hình)?(?:,| và)? báo cáo|"
+    r"giúp Ban Thường vụ|giúp Thường trực)",
+    "Văn phòng Tỉnh ủy phối hợp với các cơ quan liên quan nắm tình hình triển khai thực hiện văn bản này, báo cáo Ban Thường vụ Tỉnh ủy.",
+)
+
+LINE_RULES: tuple[LineRule, ...] = (
+    ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, RECIPIENTS, SUBJECT,
+    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, MONITOR,
+)
+
+
+@dataclass(frozen=True)
+class SuffixRule:
+    """The issuing body told by a number's symbol ("261-CV/TU": TU = Tỉnh ủy)."""
+
+    id: str
+    pattern: str  # on the part of the number after the digits
+    issuer: str  # "{place}" is replaced by the place from the place-and-date line
+    example: str
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern))
+
+
+SUFFIX_ISSUERS: tuple[SuffixRule, ...] = (
+    SuffixRule("suffix_tu", r"/TU$", "Tỉnh ủy {place}", "261-CV/TU"),
+    SuffixRule("suffix_thu", r"/ThU$", "Thành ủy {place}", "120-CV/ThU"),
+    SuffixRule("suffix_hu", r"/HU$", "Huyện ủy {place}", "85-CV/HU"),
+    SuffixRule("suffix_ubnd", r"(?:^|[/-])UBND(?:$|[-/])", "Ủy ban nhân dân tỉnh {place}", "3953/UBND-KGVX"),
+    SuffixRule("suffix_ct_ubnd", r"-CTUBND$", "Ủy ban nhân dân tỉnh {place}", "08/CT-CTUBND"),
+)
+
+# Document type from the symbol's type code ("CV" in "230-CV/TU", "CT" in "08/CT-UBND").
+TYPE_CODES: dict[str, DocumentType] = {
+    "CV": DocumentType.CONG_VAN, "TB": DocumentType.THONG_BAO, "CT": DocumentType.CHI_THI,
+    "KH": DocumentType.KE_HOACH, "CĐ": DocumentType.CONG_DIEN, "NQ": DocumentType.NGHI_QUYET,
+    "QĐ": DocumentType.QUYET_DINH, "KL": DocumentType.KET_LUAN, "BC": DocumentType.BAO_CAO,
+}
+TYPE_WORDS: dict[str, DocumentType] = {
+    "THÔNG BÁO": DocumentType.THONG_BAO, "CHỈ THỊ": DocumentType.CHI_THI, "KẾ HOẠCH": DocumentType.KE_HOACH,
+    "CÔNG ĐIỆN": DocumentType.CONG_DIEN, "ĐIỆN": DocumentType.CONG_DIEN, "NGHỊ QUYẾT": DocumentType.NGHI_QUYET,
+    "QUYẾT ĐỊNH": DocumentType.QUYET_DINH, "KẾT LUẬN": DocumentType.KET_LUAN, "BÁO CÁO": DocumentType.BAO_CAO,
+    "CÔNG VĂN": DocumentType.CONG_VAN,
+}

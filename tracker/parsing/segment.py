@@ -1,0 +1,151 @@
+"""A directive's body -> the intro, the tree of items, and the closing sentences.
+
+Labels (``rules/numbering.py``) open items; a label of a kind already open on the path closes the
+levels below it and makes a sibling, any other kind opens a level under the current item. A
+paragraph without a label continues the item before it, except the closing sentences after the
+last item (the monitor, "Nhận được văn bản này ...", appeals). Unlabelled bullets are numbered by
+their position among their siblings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.parsing.normalize import Line
+from tracker.parsing.rules.numbering import find_label
+from tracker.parsing.rules.structure import AUTHORITY, CLOSING, MONITOR, RECEIVERS_BLOCK
+
+
+@dataclass
+class Node:
+    kind: str
+    value: str | None
+    text: str  # own first paragraph, label removed
+    index: int  # line index in the document
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    continuation: list[tuple[int, str]] = field(default_factory=list)
+    ref: str = ""
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join([self.text, *(t for _, t in self.continuation)])
+
+    @property
+    def last_index(self) -> int:
+        return self.continuation[-1][0] if self.continuation else self.index
+
+    @property
+    def is_heading(self) -> bool:
+        """A parent whose own text only introduces its sub-items."""
+        if not self.children:
+            return False
+        own = self.text.rstrip()
+        letters = [c for c in own if c.isalpha()]
+        return own.endswith(":") or (bool(letters) and all(c.isupper() for c in letters)) or len(own) < 3
+
+    def leaves(self) -> list[Node]:
+        if not self.children:
+            return [self]
+        out: list[Node] = [] if self.is_heading else [self]
+        for child in self.children:
+            out.extend(child.leaves())
+        return out
+
+
+@dataclass
+class Segmented:
+    intro: list[tuple[int, str]]
+    roots: list[Node]
+    closing: list[tuple[int, str]]
+    end: int  # index where the body ends (receivers block, signature or the document's end)
+
+    def leaves(self) -> list[Node]:
+        out: list[Node] = []
+        for root in self.roots:
+            out.extend(root.leaves())
+        return out
+
+    def headings(self) -> list[Node]:
+        out: list[Node] = []
+
+        def walk(node: Node) -> None:
+            if node.children and node.is_heading:
+                out.append(node)
+            for child in node.children:
+                walk(child)
+
+        for root in self.roots:
+            walk(root)
+        return out
+
+    @property
+    def intro_text(self) -> str:
+        return "\n".join(t for _, t in self.intro)
+
+
+def body_end(doc: list[Line], start: int) -> int:
+    for i in range(start, len(doc)):
+        text = doc[i].text
+        if RECEIVERS_BLOCK.match(text) or AUTHORITY.match(text):
+            return i
+    return len(doc)
+
+
+def _kind_key(kind: str, value: str | None) -> str:
+    if kind == "decimal" and value:
+        return f"decimal{value.count('.')}"
+    return kind
+
+
+def segment(doc: list[Line], start: int) -> Segmented:
+    end = body_end(doc, start)
+    paras = [(i, doc[i].text) for i in range(start, end) if doc[i].text]
+    roots: list[Node] = []
+    stack: list[Node] = []
+    intro: list[tuple[int, str]] = []
+    loose: list[tuple[int, str]] = []  # unlabelled paragraphs after the current item
+    for i, text in paras:
+        label = find_label(text)
+        if label is None or not label.rest:
+            if stack:
+                loose.append((i, text))
+            else:
+                intro.append((i, text))
+            continue
+        if stack and loose:
+            stack[-1].continuation.extend(loose)
+        loose = []
+        key = _kind_key(label.kind, label.value)
+        node = Node(key, label.value, label.rest, i)
+        same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind == key), None)
+        if same is not None:
+            del stack[same:]
+        parent = stack[-1] if stack else None
+        node.parent = parent
+        (parent.children if parent else roots).append(node)
+        stack.append(node)
+    closing: list[tuple[int, str]] = []
+    if stack:
+        # after the last item: continuation until the first closing sentence
+        for k, (_i, text) in enumerate(loose):
+            if CLOSING.match(text) or MONITOR.match(text):
+                closing = loose[k:]
+                loose = loose[:k]
+                break
+        stack[-1].continuation.extend(loose)
+    else:
+        closing = []
+    _number(roots, "")
+    return Segmented(intro=intro, roots=roots, closing=closing, end=end)
+
+
+def _number(nodes: list[Node], prefix: str) -> None:
+    for position, node in enumerate(nodes, 1):
+        if node.kind.startswith("decimal") and node.value:
+            node.ref = node.value
+        elif node.value:
+            node.ref = f"{prefix}.{node.value}" if prefix else node.value
+        else:
+            node.ref = f"{prefix}.{position}" if prefix else str(position)
+        _number(node.children, node.ref)

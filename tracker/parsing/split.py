@@ -1,0 +1,480 @@
+"""One file -> the directives in it, and each directive's header and signature.
+
+A new header line (issuer "TỈNH ỦY X", national motto, "Số ...", "Kính gửi") met after a document
+has reached its body starts the next document. A page filed inside the wrong document (its first
+words finish another document's sentence, or its numbering continues another document's items)
+is moved to the document it continues, with everything after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.enums import DocumentType
+from tracker.domain.text import fold
+from tracker.parsing.normalize import Line
+from tracker.parsing.rules.numbering import find_label
+from tracker.parsing.rules.places import PROVINCES
+from tracker.parsing.rules.structure import (
+    AUTHORITY,
+    ISSUER_LINE,
+    NATIONAL_LINE,
+    NUMBER_LINE,
+    PERSON_NAME,
+    PLACE_DATE,
+    PLACE_DATE_SHORT,
+    RECEIVERS_BLOCK,
+    RECIPIENTS,
+    SIGNER_TITLE,
+    SUBJECT,
+    SUFFIX_ISSUERS,
+    TYPE_CODES,
+    TYPE_WORD,
+    TYPE_WORDS,
+)
+
+_BODY_MIN = 80  # a line this long (not a header line) is body text
+_FINAL = ".;!?…\"”)»"
+
+
+def _tone_key(text: str) -> str:
+    from tracker.domain.text import modern_tones
+
+    return modern_tones(text)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def header_kind(text: str) -> str | None:
+    """The kind of header line ``text`` is, or None."""
+    if not text:
+        return None
+    modern = _tone_key(text)
+    if len(text) < 120 and _is_caps(text.split("|")[0]) and ISSUER_LINE.match(modern.upper()):
+        return "issuer"
+    if NATIONAL_LINE.match(modern):
+        return "national"
+    if NUMBER_LINE.match(text) and len(text) < 120:
+        return "number"
+    if RECIPIENTS.match(text):
+        return "recipients"
+    if len(text) < 40 and _is_caps(text) and TYPE_WORD.match(modern) and not AUTHORITY.match(text):
+        m = TYPE_WORD.match(modern)
+        if m and not m.group("rest").strip():
+            return "type"
+    return None
+
+
+def _is_body(text: str) -> bool:
+    if not text or header_kind(text):
+        return False
+    if RECEIVERS_BLOCK.match(text):
+        return True
+    label = find_label(text)
+    if label and label.kind in ("arabic", "roman", "decimal", "letter") and len(text) > 20:
+        return True
+    return len(text) >= _BODY_MIN and not PLACE_DATE.match(text)
+
+
+def split_documents(lines: tuple[Line, ...] | list[Line]) -> list[list[Line]]:
+    """Cut the file's lines into documents."""
+    docs: list[list[Line]] = [[]]
+    in_body = False
+    in_recipients = False
+    for line in lines:
+        kind = header_kind(line.text)
+        if kind == "recipients":
+            in_recipients = True
+        elif line.text and not line.text.startswith(("-", "+", "•")):
+            in_recipients = False
+        if kind and in_body and docs[-1]:
+            docs.append([])
+            in_body = False
+        docs[-1].append(line)
+        if not in_recipients and _is_body(line.text):
+            in_body = True
+    docs = [d for d in docs if any(line.text for line in d)]
+    return _relocate_strays(docs)
+
+
+# --- stray pages ------------------------------------------------------------------------------
+
+def _top_numbers(doc: list[Line]) -> list[tuple[int, int]]:
+    """(index, number) of the arabic labels in a document."""
+    out = []
+    for i, line in enumerate(doc):
+        label = find_label(line.text)
+        if label and label.kind == "arabic" and label.value and label.value.isdigit():
+            out.append((i, int(label.value)))
+    return out
+
+
+def _body_end(doc: list[Line]) -> int:
+    """Index of the last body line before the receivers block / signature."""
+    last = -1
+    for i, line in enumerate(doc):
+        if RECEIVERS_BLOCK.match(line.text) or AUTHORITY.match(line.text):
+            break
+        if line.text:
+            last = i
+    return last
+
+
+def _ends_open(text: str) -> bool:
+    text = text.rstrip()
+    return bool(text) and text[-1] not in _FINAL and text[-1] not in ":"
+
+
+def _starts_lower(text: str) -> bool:
+    return bool(text) and text[0].isalpha() and text[0].islower()
+
+
+def _relocate_strays(docs: list[list[Line]]) -> list[list[Line]]:
+    if len(docs) < 2:
+        return docs
+    for d_index, doc in enumerate(docs):
+        numbers = _top_numbers(doc)
+        expected = 1
+        for i, n in numbers:
+            if n == expected:
+                expected = n + 1
+                continue
+            if n <= expected:
+                expected = n + 1
+                continue
+            # a jump: does another document continue with n?
+            start = i
+            prev = i - 1
+            while prev >= 0 and not doc[prev].text:
+                prev -= 1
+            head = doc[prev] if prev >= 0 and _starts_lower(doc[prev].text) and not find_label(doc[prev].text) else None
+            if head is not None:
+                start = prev
+            target = _continued_document(docs, d_index, n, head)
+            if target is None:
+                expected = n + 1
+                continue
+            moved = doc[start:]
+            del doc[start:]
+            tgt = docs[target]
+            end = _body_end(tgt)
+            if head is not None and end >= 0 and _ends_open(tgt[end].text):
+                tgt[end] = Line(tgt[end].text.rstrip() + " " + head.text.lstrip(), tgt[end].origin)
+                moved = moved[1:]
+            tgt[end + 1:end + 1] = [Line("", moved[0].origin if moved else 0), *moved]
+            break
+    return [d for d in docs if any(line.text for line in d)]
+
+
+def _continued_document(docs: list[list[Line]], own: int, number: int, head: Line | None) -> int | None:
+    for k, other in enumerate(docs):
+        if k == own:
+            continue
+        numbers = _top_numbers(other)
+        if not numbers or numbers[-1][1] != number - 1:
+            continue
+        end = _body_end(other)
+        if end < 0:
+            continue
+        if head is not None and not _ends_open(other[end].text):
+            continue
+        has_tail = any(RECEIVERS_BLOCK.match(line.text) or AUTHORITY.match(line.text) for line in other)
+        if head is None and has_tail:
+            continue
+        return k
+    return None
+
+
+# --- header -----------------------------------------------------------------------------------
+
+@dataclass
+class Header:
+    number: str | None = None
+    issuer: str | None = None
+    doc_type: DocumentType = DocumentType.OTHER
+    place: str | None = None
+    issue_date: date | None = None
+    subject: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    body_start: int = 0  # index of the first body line
+
+
+_ORG_WORDS = (
+    ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"), ("HỘI ĐỒNG NHÂN DÂN", "Hội đồng nhân dân"),
+    ("BAN THƯỜNG VỤ", "Ban Thường vụ"), ("BAN CHẤP HÀNH", "Ban Chấp hành"), ("BAN CHỈ ĐẠO", "Ban Chỉ đạo"),
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("ỦY BAN KIỂM TRA", "Ủy ban Kiểm tra"), ("BAN TUYÊN GIÁO", "Ban Tuyên giáo"), ("BAN DÂN VẬN", "Ban Dân vận"),
+    ("BAN TỔ CHỨC", "Ban Tổ chức"), ("BAN NỘI CHÍNH", "Ban Nội chính"), ("BAN CÁN SỰ ĐẢNG", "Ban cán sự đảng"),
+    ("ĐẢNG ĐOÀN", "Đảng đoàn"), ("VĂN PHÒNG", "Văn phòng"), ("BỘ CHỈ HUY", "Bộ Chỉ huy"), ("ĐẢNG BỘ", "Đảng bộ"),
+    ("ĐẢNG ỦY", "Đảng ủy"), ("TỈNH ỦY", "Tỉnh ủy"), ("THÀNH ỦY", "Thành ủy"), ("HUYỆN ỦY", "Huyện ủy"),
+    ("THỊ ỦY", "Thị ủy"), ("QUẬN ỦY", "Quận ủy"), ("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"),
+    ("SỞ", "Sở"), ("CÔNG AN", "Công an"),
+)
+_UNITS = (("THÀNH PHỐ", "thành phố"), ("THỊ XÃ", "thị xã"), ("THỊ TRẤN", "thị trấn"), ("TỈNH", "tỉnh"),
+          ("HUYỆN", "huyện"), ("QUẬN", "quận"), ("PHƯỜNG", "phường"), ("XÃ", "xã"))
+
+
+def _title(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
+
+
+def issuer_name(caps: str) -> str:
+    """"ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG" -> "Ủy ban nhân dân tỉnh Đắk Nông"."""
+    text = " ".join(_tone_key(caps).upper().split())
+    out: list[str] = []
+    while text:
+        for word, proper in _ORG_WORDS + _UNITS:
+            if text == word or text.startswith(word + " "):
+                out.append(proper)
+                text = text[len(word):].strip()
+                break
+        else:
+            out.append(_title(text))
+            text = ""
+    name = " ".join(out)
+    return name[:1].upper() + name[1:]
+
+
+def match_place(written: str) -> str:
+    """A place as written -> the province's proper name when it is one (loosely: "Hung Yên")."""
+    key = fold(written)
+    for province in PROVINCES:
+        if fold(province) == key:
+            return province
+    return " ".join(written.split())
+
+
+def clean_number(rest: str) -> str | None:
+    rest = rest.split("|")[0]
+    rest = re.sub(r"\s*([-/])\s*", r"\1", rest.strip())
+    token = rest.split()[0] if rest.split() else ""
+    token = token.strip(".,;:")
+    if not token or not re.search(r"[\d/]", token):
+        return None
+    return token
+
+
+def _doc_type(number: str | None, type_word: str | None, has_subject: bool) -> DocumentType:
+    if type_word:
+        return TYPE_WORDS.get(type_word, DocumentType.OTHER)
+    if number:
+        for part in re.split(r"[-/]", number):
+            if part.upper() in TYPE_CODES:
+                return TYPE_CODES[part.upper()]
+        if re.fullmatch(r"\d+/[A-ZĐ]+(?:-[A-ZĐ0-9]+)*", number):
+            return DocumentType.CONG_VAN
+    return DocumentType.CONG_VAN if has_subject else DocumentType.OTHER
+
+
+def _issuer_from_number(number: str | None, place: str | None) -> str | None:
+    if not number or not place:
+        return None
+    for rule in SUFFIX_ISSUERS:
+        if rule.regex.search(number):
+            return rule.issuer.format(place=place)
+    return None
+
+
+def parse_header(doc: list[Line]) -> Header:
+    header = Header()
+    n = len(doc)
+    issuer_lines: list[str] = []
+    type_word: str | None = None
+    i = 0
+    body_start = None
+    while i < n:
+        text = doc[i].text
+        if not text:
+            i += 1
+            continue
+        kind = header_kind(text)
+        cells = [c.strip() for c in text.split("|") if c.strip()] if "|" in text else [text]
+        if kind == "issuer":
+            issuer_lines.append(cells[0])
+            j = i + 1
+            while j < n and doc[j].text and _is_caps(doc[j].text) and not header_kind(doc[j].text) \
+                    and len(doc[j].text) < 60 and not doc[j].text.startswith("*"):
+                issuer_lines.append(doc[j].text)
+                j += 1
+            for cell in cells[1:]:
+                _header_cell(header, cell)
+            i = j
+            continue
+        if kind == "type" and type_word is None:
+            type_word = _tone_key(text).strip().upper()
+            # the title follows the type word (until a blank line)
+            j = i + 1
+            while j < n and not doc[j].text:
+                j += 1
+            title: list[str] = []
+            while j < n and doc[j].text and not header_kind(doc[j].text) and len(title) < 4 \
+                    and not find_label(doc[j].text) and len(doc[j].text) < 250:
+                title.append(doc[j].text)
+                j += 1
+            if title and not header.subject:
+                header.subject = _strip_subject(" ".join(title))
+            i = j
+            continue
+        if kind == "recipients":
+            i = _read_recipients(doc, i, header)
+            continue
+        if kind in ("national", "number") or _header_cell_kind(text) or len(cells) > 1:
+            consumed = False
+            for cell in cells:
+                consumed = _header_cell(header, cell, doc, i) or consumed
+            if kind == "number" and "|" not in text:
+                m = NUMBER_LINE.match(text)
+                if m and header.number is None:
+                    header.number = clean_number(m.group("rest"))
+            j = i + 1
+            if SUBJECT.match(cells[-1] if cells else text) and "|" not in text:
+                while j < n and doc[j].text and not header_kind(doc[j].text) and not _header_cell_kind(doc[j].text) \
+                        and len(doc[j].text) < 120 and not _is_caps(doc[j].text):
+                    header.subject = f"{header.subject} {doc[j].text}".strip() if header.subject else doc[j].text
+                    j += 1
+            i = j
+            continue
+        if _is_body(text) or find_label(text):
+            body_start = i
+            break
+        i += 1
+    header.body_start = body_start if body_start is not None else n
+    if issuer_lines:
+        header.issuer = _issuer_from_lines(issuer_lines)
+    if header.subject:
+        header.subject = _strip_subject(header.subject)
+    header.doc_type = _doc_type(header.number, type_word, bool(header.subject))
+    if header.issuer is None:
+        header.issuer = _issuer_from_number(header.number, header.place)
+    return header
+
+
+def _issuer_from_lines(lines: list[str]) -> str:
+    names = [issuer_name(line) for line in lines]
+    if len(names) == 1:
+        return names[0]
+    first, last = names[0], names[-1]
+    # "ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG": one name over two lines
+    if not ISSUER_LINE.match(_tone_key(lines[-1]).upper()):
+        return issuer_name(" ".join(lines))
+    # "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY" or "UBND TỈNH X" / "SỞ Y TẾ": the lower line issues
+    place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
+    if place_match and not re.search(r"\b(?:tỉnh|thành phố|huyện)\b", last, re.IGNORECASE):
+        if last in ("Tỉnh ủy", "Thành ủy", "Huyện ủy"):
+            return f"{last} {place_match.group(1)}"
+        return last
+    return last
+
+
+def _strip_subject(text: str) -> str:
+    text = " ".join(text.split())
+    m = SUBJECT.match(text)
+    if m:
+        text = m.group("rest")
+    return text.strip(" .;,")
+
+
+def _header_cell_kind(text: str) -> str | None:
+    if PLACE_DATE.match(text) or PLACE_DATE_SHORT.match(text):
+        return "place_date"
+    if SUBJECT.match(text):
+        return "subject"
+    if NUMBER_LINE.match(text):
+        return "number"
+    return None
+
+
+def _header_cell(header: Header, cell: str, doc: list[Line] | None = None, i: int = 0) -> bool:
+    m = NUMBER_LINE.match(cell)
+    if m and header.number is None:
+        header.number = clean_number(m.group("rest"))
+        return True
+    m = PLACE_DATE.match(cell) or PLACE_DATE_SHORT.match(cell)
+    if m and header.issue_date is None:
+        try:
+            header.issue_date = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            header.issue_date = None
+        place = m.group("place").strip(" -*")
+        header.place = match_place(place) if place else None
+        return True
+    m = SUBJECT.match(cell)
+    if m and header.subject is None:
+        header.subject = cell
+        return True
+    return False
+
+
+def _read_recipients(doc: list[Line], i: int, header: Header) -> int:
+    m = RECIPIENTS.match(doc[i].text)
+    rest = m.group("rest") if m else ""
+    for part in re.split(r"(?:^|\s)[-–•+]\s+", rest):
+        part = part.strip(" ;,.")
+        if part:
+            header.recipients.append(part)
+    j = i + 1
+    n = len(doc)
+    while j < n:
+        text = doc[j].text
+        if not text:
+            # blank lines may sit between "Kính gửi:" and its list
+            k = j
+            while k < n and not doc[k].text:
+                k += 1
+            if k < n and doc[k].text.startswith(("-", "–", "+", "•")) and (not header.recipients) \
+                    and len(doc[k].text) < 200:
+                j = k
+                continue
+            break
+        if header_kind(text) or len(text) > 200 or _is_body(text):
+            break
+        if not text.startswith(("-", "–", "+", "•")) and header.recipients and len(text) > 60:
+            break
+        header.recipients.append(text.lstrip("-–+• ").strip(" ;,."))
+        j += 1
+    return j
+
+
+# --- signature --------------------------------------------------------------------------------
+
+@dataclass
+class Signature:
+    authority: str | None = None
+    title: str | None = None
+    signer: str | None = None
+    start: int | None = None  # index of the first signature line
+
+
+def parse_signature(doc: list[Line], from_index: int) -> Signature:
+    sig = Signature()
+    n = len(doc)
+    for i in range(from_index, n):
+        text = doc[i].text
+        if AUTHORITY.match(text) or (SIGNER_TITLE.match(text) and _is_caps(text) and len(text) < 60):
+            if sig.start is None:
+                sig.start = i
+            if AUTHORITY.match(text):
+                sig.authority = sig.authority or text
+            else:
+                sig.title = sig.title or text
+            for j in range(i + 1, min(n, i + 12)):
+                candidate = doc[j].text
+                if not candidate:
+                    continue
+                if AUTHORITY.match(candidate) or (_is_caps(candidate) and SIGNER_TITLE.match(candidate)):
+                    sig.title = sig.title or candidate
+                    continue
+                m = PERSON_NAME.match(candidate)
+                if m and not _is_caps(candidate) and len(candidate.split()) <= 6:
+                    sig.signer = m.group("name")
+                    return sig
+                if header_kind(candidate) or len(candidate) > 60:
+                    break
+            if sig.signer is None and sig.authority:
+                continue
+    return sig
