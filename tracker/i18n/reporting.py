@@ -5,10 +5,6 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # the service
-    "reporting.bad_week": {
-        "vi": "Tuần không hợp lệ: {value} (viết theo dạng 2021-W30).",
-        "en": "Invalid week: {value} (write it like 2021-W30).",
-    },
     "reporting.bad_range": {
         "vi": "Khoảng thời gian không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
         "en": "Invalid period: the start {start} is after the end {end}.",

@@ -61,7 +61,10 @@ from tracker.domain.report import (
     ReturnedLine,
     UrgeLetterData,
     action_excerpt,
+    following_week,
+    iso_week_period,
     rate,
+    week_of,
 )
 from tracker.domain.text import fold
 from tracker.services import recurrence
@@ -88,7 +91,6 @@ URGE_REPLY_DAYS = 7  # the urged body reports back within a week unless told oth
 NOTE_KINDS = (EventKind.PROGRESS.value, EventKind.NOTE.value, EventKind.REPORTED_DONE.value)
 _CONFIRMED = TaskState.CONFIRMED.value
 _REPORTED = TaskState.REPORTED_DONE.value
-_WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- periods
@@ -96,21 +98,7 @@ _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 def week_period(text: str) -> ReportPeriod:
     """The ISO week ``"2021-W30"`` (also ``2021W30``, ``2021-w30``): Monday to Sunday."""
-    match = _WEEK.match(text or "")
-    if match is None:
-        raise InputError("reporting.bad_week", value=str(text)[:50])
-    year, week = int(match.group(1)), int(match.group(2))
-    try:
-        start = date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise InputError("reporting.bad_week", value=str(text)[:50]) from None
-    return ReportPeriod(start=start, end=start + timedelta(days=6), iso_week=f"{year}-W{week:02d}")
-
-
-def week_of(day: date) -> ReportPeriod:
-    """The ISO week containing ``day``."""
-    year, week, _ = day.isocalendar()
-    return week_period(f"{year}-W{week:02d}")
+    return iso_week_period(text or "")
 
 
 def range_period(start: date, end: date) -> ReportPeriod:
@@ -530,7 +518,7 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
         returned=tuple(sorted(returned_lines, key=lambda line: (line.returned_on, *_line_key(line)))),
         extensions=tuple(sorted(extension_lines, key=lambda line: (line.granted_on, *_line_key(line)))),
         overdue=tuple(overdue_lines), missed_reports=tuple(missed_lines), due_next=tuple(due_lines),
-        next_period=ReportPeriod(start=cutoff + timedelta(days=1), end=due_end),
+        next_period=following_week(ReportPeriod(start=cutoff, end=cutoff)),
         notes_by_body=tuple(BodyNotes(body=body, notes=tuple(lines))
                             for body, lines in sorted(grouped.items(), key=lambda kv: (fold(kv[0]), kv[0]))),
     )
