@@ -170,6 +170,7 @@ def test_impossible_date_is_kept_as_unreadable() -> None:
         "Cách ly tập trung trong 14 ngày kể từ ngày nhập cảnh.",
         "Người về từ vùng dịch phải tự theo dõi sức khỏe trong 14 ngày.",
         "Rà soát những người đến từ vùng dịch trong 14 ngày qua.",
+        "Xét nghiệm cho người có triệu chứng sốt, ho trong 14 ngày gần nhất.",
         "Thực hiện giãn cách xã hội trong 15 ngày.",
         "Tổ chức sơ kết 6 tháng đầu năm 2021.",
         "Kết quả quý II/2021 cho thấy nhiều chuyển biến.",
@@ -249,6 +250,7 @@ def test_not_a_recurrence(text: str) -> None:
     [
         ("Triển khai ngay các biện pháp khoanh vùng, truy vết.", Urgency.IMMEDIATE),
         ("Báo cáo ngay lập tức về Sở Y tế.", Urgency.IMMEDIATE),
+        ("Các xã thực hiện ngay từ hôm nay việc kiểm soát ra vào.", Urgency.IMMEDIATE),
         ("Khẩn trương tổ chức triển khai thực hiện có hiệu quả nghị quyết.", Urgency.URGENT),
         ("Sở Y tế khẩn cấp thiết lập thêm khu cách ly.", Urgency.URGENT),
         ("Các địa phương cấp bách triển khai các biện pháp phòng dịch.", Urgency.URGENT),

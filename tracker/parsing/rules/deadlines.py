@@ -129,7 +129,8 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=(
             r"(?:trong(?:\s+(?:vòng|thời\s+hạn|thời\s+gian))?|thời\s+hạn|chậm\s+nhất(?:\s+(?:là|sau))*)\s+"
             rf"{NUMBER}\s+(?P<unit>ngày|tuần|tháng)(?P<work>\s+làm\s+việc)?"
-            r"(?!\s*(?:qua|gần\s+đây|trước|tới|liên\s+tục|liên\s+tiếp|tiếp\s+theo|đầu|cuối|sau|/))"
+            r"(?!\s*(?:qua|vừa\s+qua|gần\s+đây|gần\s+nhất|trở\s+lại|trước|tới|liên\s+tục|liên\s+tiếp|tiếp\s+theo"
+            r"|đầu|cuối|sau|/))"
         ),
         example="Sở Y tế tham mưu kế hoạch tiêm vắc xin, trình Ủy ban nhân dân tỉnh trong 7 ngày kể từ ngày ký.",
         expect="2021-07-11",
@@ -319,7 +320,8 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
         id="urgency.ngay",
         kind="urgency",
         pattern=(
-            r"ngay(?!\w)(?!\s+(?:sau|khi|cả|từ|tại|trên|dưới|bên|cạnh|thẳng|ngắn|đầu|trước|lúc|giữa"
+            r"ngay(?!\w)(?!\s+(?:sau|khi|cả|từ(?!\s+(?:bây\s+giờ|hôm\s+nay|nay))|tại|trên|dưới|bên|cạnh|thẳng"
+            r"|ngắn|đầu|trước|lúc|giữa"
             r"|lập|tức|chính|ở|sát|gần|lối|đến)(?!\w))"
         ),
         example="Ủy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện ngay một số nội dung như sau:",
