@@ -33,6 +33,8 @@ from tracker.parsing.rules.phrases import (
     FRONTED,
     GENERIC,
     HEAD_DISTRIBUTORS,
+    NAME_PARTS,
+    NOUN_AFTER,
     PREDICATES,
     SCOPE_TAILS,
     SET_PHRASES,
@@ -91,12 +93,8 @@ _OPENERS = _sorted(ASSIGNING_OPENERS.words)
 _FRONTED = _sorted(FRONTED.words)
 _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
-# predicate words that are part of a name when they follow these words ("Ban Chỉ đạo", "Ban Tổ chức")
-_NAME_PARTS = {"chỉ đạo": ("ban", "bcđ"), "tổ chức": ("ban",), "quản lý": ("ban",), "kiểm tra": ("ủy ban",),
-               "xây dựng": ("sở",), "kiểm soát": ("trung tâm",), "tuyên truyền": ("ban",),
-               "thông báo": ("ban",)}
-_NOUN_AFTER = {"tổ chức": (" đảng", " chính trị", " đoàn thể", " cơ sở đảng", " tự quản", " hội"),
-               "có": (" liên quan",), "theo": (" dõi",)}
+_NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
+_NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
 
 
 def _starts_with(key: str, pos: int, phrases: tuple[str, ...]) -> str | None:
@@ -167,6 +165,9 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         fronted = _starts_with(key, pos, _FRONTED)
         if fronted:
             pos = _skip_space(key, pos + len(fronted), end)
+    cooperation = re.match(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?với\s+", key[pos:end])
+    if cooperation:
+        return _Subject(pos, pos, "phối hợp")
     opener = _starts_with(key, pos, _OPENERS)
     if opener and not _starts_with(key, pos, ("giao thông",)):
         pos += len(opener)
@@ -404,8 +405,11 @@ def to_bodies(mentions: Iterable[Mention]) -> tuple[ResponsibleBody, ...]:
 
 # --- public readers ---------------------------------------------------------------------------
 
-def _mentions(phrase: str, role: TaskRole) -> list[Mention]:
-    return [Mention(name, phrase.strip(), role) for name in split_list(phrase)]
+def _mentions(phrase: str, role: TaskRole, *, heads_only: bool = False) -> list[Mention]:
+    names = split_list(phrase)
+    if heads_only:
+        names = [n for n in names if _starts_with(_key(n), 0, _HEADS)]
+    return [Mention(name, phrase.strip(), role) for name in names]
 
 
 def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] | None:
@@ -435,19 +439,20 @@ def clause_bodies(text: str) -> list[Mention]:
         if subject is None:
             continue
         phrase = text[subject.start:subject.end]
-        out.extend(_mentions(phrase, TaskRole.LEAD))
+        if phrase.strip():
+            out.extend(_mentions(phrase, TaskRole.LEAD))
         if subject.predicate == "lãnh đạo":
             after = subject.end + len("lãnh đạo")
             if not re.match(r"\s*(?:,|và)\s*chỉ đạo", key[after:after + 16]):
                 found = _object_list(text, key, after, end)
                 if found:
-                    out.extend(_mentions(found[0], TaskRole.LEAD))
+                    out.extend(_mentions(found[0], TaskRole.LEAD, heads_only=True))
         if subject.predicate in ("chủ trì", "phối hợp"):
             m = re.search(r"phối hợp với\s+", key[subject.end:end])
             if m:
                 found = _object_list(text, key, subject.end + m.end(), end)
                 if found:
-                    cooperating = [x for x in _mentions(found[0], TaskRole.COOPERATING)
+                    cooperating = [x for x in _mentions(found[0], TaskRole.COOPERATING, heads_only=True)
                                    if _key(x.name) not in _GENERIC and not _key(x.name).startswith("cơ quan")]
                     out.extend(cooperating)
     return out

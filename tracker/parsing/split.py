@@ -351,6 +351,7 @@ def parse_header(doc: list[Line]) -> Header:
     header.doc_type = _doc_type(header.number, type_word, bool(header.subject))
     if header.issuer is None:
         header.issuer = _issuer_from_number(header.number, header.place)
+    header.issuer = _with_place(header.issuer, header.place)
     return header
 
 
@@ -364,11 +365,21 @@ def _issuer_from_lines(lines: list[str]) -> str:
         return issuer_name(" ".join(lines))
     # "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY" or "UBND TỈNH X" / "SỞ Y TẾ": the lower line issues
     place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
-    if place_match and not re.search(r"\b(?:tỉnh|thành phố|huyện)\b", last, re.IGNORECASE):
-        if last in ("Tỉnh ủy", "Thành ủy", "Huyện ủy"):
-            return f"{last} {place_match.group(1)}"
-        return last
+    if place_match and last in _BARE_ISSUERS:
+        return f"{last} {place_match.group(1)}"
     return last
+
+
+_BARE_ISSUERS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy", "Quận ủy", "Ban Thường vụ Tỉnh ủy")
+
+
+def _with_place(issuer: str | None, place: str | None) -> str | None:
+    """"Tỉnh ủy" + the province of the place line -> "Tỉnh ủy Quảng Nam"."""
+    if not issuer or not place or place not in PROVINCES:
+        return issuer
+    if issuer in _BARE_ISSUERS or issuer in ("Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh"):
+        return f"{issuer} {place}"
+    return issuer
 
 
 def _strip_subject(text: str) -> str:

@@ -47,7 +47,9 @@ PREDICATES = PhraseList(
      "sẵn sàng", "bám sát", "nhằm", "để", "theo chức năng", "căn", "chỉ", "thông báo", "phát động", "mở",
      "quản lý", "kiểm soát", "siết chặt", "dừng", "tạm dừng", "thành lập", "khẩn", "gương mẫu", "đi đầu",
      "nắm chắc", "nắm bắt", "cử", "trình", "chuyển", "gửi", "ngay", "nghiêm", "không", "thì", "biểu dương",
-     "làm tốt", "phấn đấu", "đồng thời", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
+     "làm tốt", "phấn đấu", "đồng thời", "xác định", "quyết tâm", "chăm lo", "bảo vệ", "ngăn chặn",
+     "phòng ngừa", "tham gia", "kết hợp", "gắn", "lựa chọn", "nhanh chóng", "thần tốc", "cương quyết",
+     "trao đổi", "thảo luận", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
     "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
 )
 # Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
@@ -139,6 +141,23 @@ FRONTED = PhraseList(
      "bên cạnh đó,", "mặt khác,", "trước mắt,"),
     "Căn cứ chức năng, nhiệm vụ được giao, các Sở, Ban, ngành chủ động phối hợp", "căn cứ chức năng, nhiệm vụ được giao,",
 )
+
+# A predicate word is part of a name when the word before it is one of these ("Ban Chỉ đạo",
+# "Ủy ban Bầu cử", "Phó Bí thư thường trực").
+NAME_PARTS: dict[str, tuple[str, ...]] = {
+    "chỉ đạo": ("ban", "bcđ"), "tổ chức": ("ban",), "quản lý": ("ban",), "kiểm tra": ("ủy ban",),
+    "xây dựng": ("sở",), "tuyên truyền": ("ban",), "thông báo": ("ban",), "cử": ("bầu",),
+    "thường trực": ("phó bí thư", "ủy viên", "bí thư"), "tiếp nhận": ("bộ phận", "trung tâm"),
+    "bảo vệ": ("ban", "chi cục", "bệnh viện"), "phòng ngừa": ("trung tâm",), "kiểm soát": ("trung tâm", "chốt"),
+    "tham gia": ("lực lượng",),
+}
+NAME_PARTS_EXAMPLE = ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu cử", "Ủy ban Bầu cử tỉnh")
+# A predicate word is a noun when followed by one of these ("tổ chức đảng", "có liên quan").
+NOUN_AFTER: dict[str, tuple[str, ...]] = {
+    "tổ chức": ("đảng", "chính trị", "đoàn thể", "cơ sở đảng", "tự quản", "hội"),
+    "có": ("liên quan",), "theo": ("dõi",),
+}
+NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán triệt", "Tổ chức đảng")
 
 PHRASE_LISTS: tuple[PhraseList, ...] = (
     BODY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
