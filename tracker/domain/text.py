@@ -11,7 +11,11 @@ _TONE_PAIRS = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_TONE_RE = re.compile("|".join(sorted(_TONE_PAIRS, key=len, reverse=True)), re.IGNORECASE)
+# Only where the vowel group ends the syllable ("hoà" -> "hòa", never "hoàn" -> "hòan"), and not
+# after "q" ("quý" is written the same in both styles).
+_GROUPS = "|".join(sorted(_TONE_PAIRS, key=len, reverse=True))
+_TONE_RE = re.compile(rf"(?<![qQ])({_GROUPS})(?![^\W\d_])", re.IGNORECASE)
+_TONE_RE_LOWER = re.compile(rf"(?<!q)({_GROUPS})(?![^\W\d_])")
 
 
 def _retone(match: re.Match[str]) -> str:
@@ -27,6 +31,11 @@ def nfc(text: str) -> str:
 def modern_tones(text: str) -> str:
     """One tone placement (the modern one) so "Tỉnh uỷ" and "Tỉnh ủy" compare equal."""
     return _TONE_RE.sub(_retone, nfc(text))
+
+
+def modern_tones_lower(text: str) -> str:
+    """``modern_tones(text).lower()`` in one pass (for matching keys; same length as the input)."""
+    return _TONE_RE_LOWER.sub(lambda m: _TONE_PAIRS[m.group(0)], text.lower())
 
 
 def strip_diacritics(text: str) -> str:

@@ -27,7 +27,7 @@ from dateutil.rrule import rrulestr
 
 from tracker.domain.enums import RecurrenceFreq, Urgency
 from tracker.domain.parsed import DeadlineHint
-from tracker.domain.text import modern_tones, nfc
+from tracker.domain.text import modern_tones, modern_tones_lower, nfc
 from tracker.parsing.rules import deadlines as rules
 from tracker.parsing.rules.deadlines import TimingRule
 from tracker.parsing.workdays import add_working_days, last_working_day_before_tet, lunar_new_year
@@ -48,21 +48,9 @@ _ROLLOVER = timedelta(days=183)
 _MAX_AHEAD = timedelta(days=6 * 366)
 
 
-# modern_tones rewrites two-letter vowel groups; the same rewrite as plain str.replace calls, derived
-# from modern_tones itself (tests check both agree), is much faster on whole items.
-_TONED = "àáảãạèéẻẽẹỳýỷỹỵ"
-_RETONE = tuple(
-    (pair, modern_tones(pair)) for pair in (v + t for v in "ou" for t in _TONED) if modern_tones(pair) != pair
-)
-
-
 def match_spelling(text: str) -> str:
     """Lower case with the modern tone placement: ``modern_tones(text).lower()``, same length."""
-    key = text.lower()
-    for old, new in _RETONE:
-        if old in key:
-            key = key.replace(old, new)
-    return key
+    return modern_tones_lower(text)
 
 
 def _k(text: str) -> str:
