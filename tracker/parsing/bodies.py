@@ -344,18 +344,25 @@ def _share_heads(members: list[str]) -> list[str]:
     return out
 
 
+def _is_generic_member(key: str) -> bool:
+    return key in _GENERIC or key in _BARE_UNITS or "," in key or key in ("hội", "đoàn thể", "ban chỉ đạo")
+
+
 def _share_tails(members: list[str]) -> list[str]:
-    if len(members) < 2:
-        return members
-    tail = _shared_tail(members[-1])
-    if not tail:
-        return members
-    out = []
-    for m in members[:-1]:
-        key = _key(m)
-        generic = key in _GENERIC or key in _BARE_UNITS or "," in key or key in ("hội", "đoàn thể", "ban chỉ đạo")
-        out.append(f"{m} {tail}" if generic and not _shared_tail(m) else m)
-    out.append(members[-1])
+    """A tail ("cấp tỉnh", "của địa phương") on a member also belongs to the bare generic members
+    just before it: "Sở, Ban, ngành, hội, đoàn thể cấp tỉnh" -> each "cấp tỉnh"."""
+    out = list(members)
+    tail: str | None = None
+    for i in range(len(out) - 1, -1, -1):
+        own = _shared_tail(out[i])
+        if own:
+            tail = own
+            continue
+        key = _key(out[i])
+        if tail and _is_generic_member(key):
+            out[i] = f"{out[i]} {tail}"
+        else:
+            tail = None
     return out
 
 

@@ -1,0 +1,131 @@
+"""Responsible bodies: subjects, lists with shared heads and tails, who is not responsible."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.domain.enums import TaskRole
+from tracker.parsing.bodies import (
+    clause_bodies,
+    display_tones,
+    expand_abbreviations,
+    intro_bodies,
+    is_specific,
+    recipient_bodies,
+    resolve,
+    split_list,
+)
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in clause_bodies(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Các Đảng uỷ: Công an, Quân sự, Bộ đội Biên phòng tỉnh tăng cường công tác phối hợp",
+     ["Đảng ủy Công an tỉnh", "Đảng ủy Quân sự tỉnh", "Đảng ủy Bộ đội Biên phòng tỉnh"]),
+    ("Bí thư các huyện ủy, thành ủy, người đứng đầu cấp ủy tập trung chỉ đạo sát sao",
+     ["Bí thư huyện ủy", "Bí thư thành ủy", "Người đứng đầu cấp ủy"]),
+    ("Người đứng đầu cấp ủy, chính quyền các cấp trực tiếp chỉ đạo thực hiện công tác phòng, chống dịch",
+     ["Người đứng đầu cấp ủy", "Người đứng đầu chính quyền"]),
+    ("Sở Giao thông vận tải, Sở Y tế, Công an tỉnh, UBND các huyện Đắk R'Lấp, Cư Jút và Đắk Glong căn cứ "
+     "chức năng, nhiệm vụ được giao:",
+     ["Sở Giao thông vận tải", "Sở Y tế", "Công an tỉnh", "Ủy ban nhân dân huyện Đắk R'Lấp",
+      "Ủy ban nhân dân huyện Cư Jút", "Ủy ban nhân dân huyện Đắk Glong"]),
+    ("Căn cứ chức năng, nhiệm vụ được giao, các Sở, Ban, ngành chủ động phối hợp, đề xuất các chính sách",
+     ["Sở, Ban, ngành"]),
+    ("Ban Dân vận Tỉnh ủy, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội từ tỉnh đến cơ sở làm nòng cốt",
+     ["Ban Dân vận Tỉnh ủy", "Mặt trận Tổ quốc", "Đoàn thể chính trị - xã hội"]),
+    ("Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí của tỉnh",
+     ["Ban Tuyên giáo Tỉnh ủy", "Sở Thông tin và Truyền thông"]),
+    ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu cử", ["Ủy ban Bầu cử tỉnh"]),
+    ("Đồng chí Bí thư cấp ủy trực tiếp lãnh đạo, chỉ đạo công tác phòng, chống dịch bệnh", ["Bí thư cấp ủy"]),
+])
+def test_subjects_and_lists(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_bodies_a_named_body_is_told_to_lead_are_responsible() -> None:
+    assert names("Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh, Ban Chỉ đạo phòng, chống dịch bệnh tỉnh:") == [
+        "Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "Ban Chỉ đạo phòng, chống dịch bệnh tỉnh"]
+
+
+def test_groups_a_body_is_told_to_direct_are_not_responsible() -> None:
+    assert names("Ban Tuyên giáo Tỉnh ủy chỉ đạo, định hướng các cơ quan truyền thông, báo chí của tỉnh") == [
+        "Ban Tuyên giáo Tỉnh ủy"]
+    assert names("Ban cán sự Đảng UBND tỉnh tăng cường lãnh đạo, chỉ đạo các cơ quan chức năng tiếp tục thực hiện") \
+        == ["Ban cán sự Đảng Ủy ban nhân dân tỉnh"]
+
+
+def test_report_recipients_and_cited_authors_are_not_responsible() -> None:
+    found = names("Các đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh thường xuyên kiểm tra; kịp thời báo cáo "
+                  "Thường trực Tỉnh ủy, Ban Thường vụ Tỉnh ủy cho ý kiến chỉ đạo")
+    assert found == ["Ủy viên Ban Chấp hành Đảng bộ tỉnh"]
+    assert names("Tiếp tục thực hiện các văn bản chỉ đạo của Trung ương, Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân "
+                 "tỉnh, đặc biệt là Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị.") == []
+
+
+def test_everyone_phrases_are_dropped() -> None:
+    assert names("Toàn hệ thống chính trị của tỉnh tập trung cao nhất cho công tác phòng, chống dịch") == []
+    assert names("Căn cứ chức năng, nhiệm vụ được giao, các cấp, các ngành chủ động phối hợp") == []
+
+
+def test_lead_and_cooperating() -> None:
+    found = clause_bodies("Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính, Công an tỉnh xây dựng kế hoạch")
+    assert [(m.name, m.role) for m in found] == [
+        ("Sở Y tế", TaskRole.LEAD), ("Sở Tài chính", TaskRole.COOPERATING), ("Công an tỉnh", TaskRole.COOPERATING)]
+
+
+def test_set_phrases_stay_whole() -> None:
+    assert split_list("các sở, ban, ngành, MTTQ, các đoàn thể tỉnh") == [
+        "Sở, ban, ngành", "Mặt trận Tổ quốc", "Đoàn thể tỉnh"]
+    assert split_list("cơ quan, đơn vị có liên quan") == ["Cơ quan, đơn vị có liên quan"]
+    assert split_list("Sở Lao động, Thương binh và Xã hội, Sở Công Thương") == [
+        "Sở Lao động, Thương binh và Xã hội", "Sở Công Thương"]
+
+
+def test_shared_tail_of_a_list() -> None:
+    assert split_list("cấp ủy, chính quyền, Ban Chỉ đạo phòng, chống dịch của địa phương") == [
+        "Cấp ủy của địa phương", "Chính quyền của địa phương", "Ban Chỉ đạo phòng, chống dịch của địa phương"]
+    assert split_list("Các huyện, thành ủy, đảng ủy trực thuộc") == ["Huyện ủy", "Thành ủy", "Đảng ủy trực thuộc"]
+
+
+def test_abbreviations_are_expanded() -> None:
+    assert expand_abbreviations("Ban cán sự đảng UBND tỉnh") == "Ban cán sự đảng Ủy ban nhân dân tỉnh"
+    assert expand_abbreviations("Sở TT&TT") == "Sở Thông tin và Truyền thông"
+    assert expand_abbreviations("ĐUTT Tỉnh ủy") == "Đảng ủy trực thuộc Tỉnh ủy"
+    assert expand_abbreviations("TUYÊN") == "TUYÊN"  # whole words only
+
+
+def test_directory_match_and_new_bodies() -> None:
+    assert resolve("Mặt trận Tổ quốc") == ("Mặt trận Tổ quốc tỉnh", True)
+    assert resolve("Ban cán sự Đảng Ủy ban nhân dân tỉnh") == ("Ban cán sự đảng Ủy ban nhân dân tỉnh", True)
+    assert resolve("Sở Y tế tỉnh") == ("Sở Y tế", True)
+    assert resolve("Đảng ủy trực thuộc") == ("Đảng ủy trực thuộc Tỉnh ủy", True)
+    assert resolve("Ban Chỉ đạo phòng, chống dịch bệnh của tỉnh") == ("Ban Chỉ đạo phòng, chống dịch bệnh tỉnh", True)
+    assert resolve("Hợp tác xã Nông nghiệp Bình Minh") == ("Hợp tác xã Nông nghiệp Bình Minh", False)
+
+
+def test_old_tone_placement_matches_and_reads_modern() -> None:
+    assert display_tones("Đảng uỷ đoàn thể hoà bình") == "Đảng ủy đoàn thể hòa bình"
+    assert resolve("Uỷ ban nhân dân tỉnh") == ("Ủy ban nhân dân tỉnh", True)
+
+
+def test_intro_sentence_bodies_and_specificity() -> None:
+    intro = ("Ủy ban nhân dân tỉnh yêu cầu các Sở, Ban, ngành, hội, đoàn thể cấp tỉnh, các đơn vị lực lượng vũ trang "
+             "cấp tỉnh, UBND các huyện, thành phố thực hiện ngay một số nội dung sau:")
+    found = intro_bodies(intro)
+    assert [m.name for m in found] == ["Sở, Ban, ngành cấp tỉnh", "Hội cấp tỉnh", "Đoàn thể cấp tỉnh",
+                                       "Đơn vị lực lượng vũ trang cấp tỉnh", "Ủy ban nhân dân huyện",
+                                       "Ủy ban nhân dân thành phố"]
+    assert is_specific(found)
+    generic = intro_bodies("Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng, cơ quan, đơn vị quan tâm thực hiện:")
+    assert generic and not is_specific(generic)
+    assert intro_bodies("Thường trực Tỉnh ủy yêu cầu:") == []
+
+
+def test_recipients_split_like_any_list() -> None:
+    found = recipient_bodies(["Các đồng chí Tỉnh ủy viên", "Các sở, ban, ngành, đoàn thể cấp tỉnh",
+                              "Các huyện, thành ủy, đảng ủy trực thuộc"])
+    assert [m.name for m in found] == ["Tỉnh ủy viên", "Sở, ban, ngành cấp tỉnh", "Đoàn thể cấp tỉnh", "Huyện ủy",
+                                       "Thành ủy", "Đảng ủy trực thuộc"]

@@ -1,0 +1,65 @@
+"""Normalisation: marks, page numbers, e-signature stamps, duplicate pages, broken lines."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from tracker.parsing.normalize import clean_line, normalize
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+def test_ocr_and_markdown_marks_are_removed() -> None:
+    assert clean_line("Số: ~~3953~~ /UBND-KGVX") == "Số: 3953 /UBND-KGVX"
+    assert clean_line("Số 470^{*} -CV/TU") == "Số 470 -CV/TU"
+    assert clean_line("- Lưu VPTU, P.KT-XH^{Th.H}.") == "- Lưu VPTU, P.KT-XH."
+    assert clean_line("Số **261** - CV/TU") == "Số 261 - CV/TU"
+    assert clean_line("(*gửi kèm theo*); Ủy ban") == "(gửi kèm theo); Ủy ban"
+    assert clean_line("- Kính gửi:*") == "- Kính gửi:"
+    assert clean_line("*") == ""
+
+
+def test_text_is_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Ủy ban")
+    assert decomposed != "Ủy ban"
+    assert normalize(decomposed).text == "Ủy ban"
+
+
+def test_page_number_and_signature_stamp_are_dropped() -> None:
+    text = ("Nội dung cuối trang.\n\n26\n\nNgười ký: Tỉnh ủy Đắk\nNông\nEmail: Tinh uy@TUDaknong\n"
+            "Cơ quan: Tỉnh ủy Đắk Nông\nThời gian ký: 24.07.2021\n10:45:30 +07:00\n\nTỈNH ỦY ĐẮK NÔNG")
+    lines = [line.text for line in normalize(text).lines if line.text]
+    assert lines == ["Nội dung cuối trang.", "TỈNH ỦY ĐẮK NÔNG"]
+
+
+def test_word_broken_across_a_page_is_rejoined_and_keeps_its_origin() -> None:
+    text = ("2. Bí thư các huyện ủy thực hiện nghiêm các giải pháp giãn cách, cách ly, tiêm vắc-xin, đặc\n\n"
+            "biệt là tại các địa phương có nguy cơ cao.")
+    lines = normalize(text).lines
+    assert len(lines) == 1
+    assert "vắc-xin, đặc biệt là tại" in lines[0].text
+    assert lines[0].origin == 1
+
+
+def test_a_finished_sentence_is_not_joined_to_the_next() -> None:
+    text = "1. Sở Y tế chuẩn bị phương án bảo đảm đầy đủ nhân lực trong mọi tình huống.\n\nvà các nội dung khác"
+    assert len([ln for ln in normalize(text).lines if ln.text]) == 2
+
+
+def test_repeated_page_adds_nothing() -> None:
+    long = "Căn cứ chức năng, nhiệm vụ được giao, các cấp, các ngành chủ động phối hợp, đề xuất các chính sách."
+    text = f"{long}\n\n2. Một mục khác đủ dài để là một đoạn văn của văn bản chỉ đạo.\n\n{long}"
+    texts = [ln.text for ln in normalize(text).lines if ln.text]
+    assert texts.count(long) == 1
+
+
+def test_sample_002_loses_its_stamps_page_numbers_and_duplicate_page() -> None:
+    text = (SAMPLES / "002_27dc91951817d64b.txt").read_text(encoding="utf-8")
+    normalized = normalize(text)
+    joined = normalized.text
+    assert "Người ký" not in joined and "+07:00" not in joined
+    assert "\n26\n" not in joined
+    assert joined.count("5. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh") == 2  # in 3953 and in 470, once each
+    origins = [line.origin for line in normalized.lines]
+    assert origins == sorted(origins)

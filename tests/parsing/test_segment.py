@@ -1,0 +1,72 @@
+"""Items: labels, nesting, headings, continuation paragraphs, closing sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.parsing.normalize import normalize
+from tracker.parsing.segment import segment
+from tracker.parsing.split import parse_header, split_documents
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
+
+
+def _segmented(text: str, index: int = 0):
+    doc = split_documents(normalize(text).lines)[index]
+    return segment(doc, parse_header(doc).body_start)
+
+
+def _sample(name: str, index: int = 0):
+    return _segmented((SAMPLES / name).read_text(encoding="utf-8"), index)
+
+
+def test_heading_with_dash_sub_items() -> None:
+    seg = _sample("001_70c689f8585888e1.txt")
+    refs = [node.ref for node in seg.leaves()]
+    assert refs == ["1", "2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "4", "5"]
+    assert [h.ref for h in seg.headings()] == ["3"]
+    # the broken line "cụm công / nghiệp" is one item
+    assert "khu, cụm công nghiệp, bảo đảm" in seg.leaves()[2].text
+
+
+def test_closing_sentences_are_kept_apart() -> None:
+    seg = _sample("001_70c689f8585888e1.txt")
+    assert [t for _, t in seg.closing] == ["Các cấp ủy, tổ chức đảng, cơ quan, đơn vị thực hiện tốt nội dung Công văn này."]
+    assert "Công văn này" not in seg.leaves()[-1].full_text
+
+
+def test_top_level_dashes_and_continuation_paragraphs() -> None:
+    seg = _sample("004_7f7b8d1f54fb288e.txt")
+    leaves = seg.leaves()
+    assert [n.ref for n in leaves] == ["1", "2", "3", "4", "5"]
+    assert len(leaves[0].continuation) == 2  # the plain paragraphs under the first dash
+    assert leaves[0].continuation[1][1].startswith("Từng Đảng bộ")
+    assert seg.closing[0][1].startswith("Giao Văn phòng Tỉnh ủy chủ trì")
+
+
+def test_dash_labels_after_numbers() -> None:
+    seg = _sample("003_8df5456b6e532735.txt")
+    leaves = seg.leaves()
+    assert [n.ref for n in leaves] == ["1", "2", "3", "4", "5"]
+    assert leaves[0].continuation[0][1].startswith("Thực hiện tiến độ tiêm vắc-xin")
+
+
+def test_letters_roman_numerals_and_decimals() -> None:
+    text = (
+        "Số: 12/KH-UBND\n\nTây Ninh, ngày 02 tháng 8 năm 2021\n\n"
+        "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện các nhiệm vụ trọng tâm như sau đây để các đơn vị triển khai:\n\n"
+        "I. NHIỆM VỤ CHUNG\n\n"
+        "1. Sở Y tế chủ trì triển khai kế hoạch tiêm chủng trên địa bàn tỉnh theo hướng dẫn.\n\n"
+        "2. Các sở, ngành:\n\n"
+        "a) Rà soát nhân lực;\n\nb) Báo cáo kết quả hằng tuần.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\n"
+        "2.1. Công an tỉnh bảo đảm an ninh trật tự tại các khu cách ly tập trung.\n\n"
+        "2.2. Sở Tài chính bố trí kinh phí thực hiện kế hoạch.\n"
+    )
+    seg = _segmented(text)
+    assert [n.ref for n in seg.leaves()] == ["I.1", "I.2.a", "I.2.b", "2.1", "2.2"]
+
+
+def test_no_items_gives_an_empty_tree() -> None:
+    seg = _segmented("Một đoạn văn bản bất kỳ không có mục nào được đánh số, chỉ là lời văn liên tục và dài hơn tám mươi ký tự.")
+    assert seg.leaves() == []
