@@ -26,10 +26,20 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY_OPTION = "tracker_read_only"
+
+
 def _sqlite_on_begin(conn: Any) -> None:
-    # BEGIN IMMEDIATE takes the write lock at the start, so a writer waits (busy timeout)
-    # instead of failing half-way with "database is locked" on lock upgrade.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer's BEGIN IMMEDIATE takes the write lock at the start, so it waits (busy timeout)
+    # instead of failing half-way with "database is locked" on lock upgrade. A reader (a report,
+    # a page of the task list) takes no lock: in WAL mode it reads a consistent snapshot while
+    # others write.
+    if conn.get_execution_options().get(READ_ONLY_OPTION):
+        conn.exec_driver_sql("PRAGMA query_only = ON")
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("PRAGMA query_only = OFF")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -55,3 +65,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def make_reader_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reading only: one consistent snapshot, no write lock (SQLite: plain BEGIN in WAL;
+    PostgreSQL: a read-only REPEATABLE READ transaction). A write through them fails."""
+    if engine.dialect.name == "sqlite":
+        reader = engine.execution_options(**{READ_ONLY_OPTION: True})
+    else:
+        reader = engine.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+    return sessionmaker(bind=reader, expire_on_commit=False)

@@ -135,7 +135,7 @@ def grid_as_of(ctx: ServiceContext, as_of: date, body_ids: Iterable[int] | None 
     """The status grid as of the end of ``as_of`` (optionally only tasks of ``body_ids`` then),
     missed periodic reports included - all from the history, so it never changes afterwards."""
     wanted = set(body_ids) if body_ids is not None else None
-    with ctx.sessions.begin() as session:
+    with ctx.readers.begin() as session:
         snapshots = snapshots_as_of(session, as_of)
         if wanted is not None:
             snapshots = {k: v for k, v in snapshots.items() if v.body_id in wanted}

@@ -1,7 +1,8 @@
 """What every use case needs: the settings, the database, the clock and the acting user.
 
 A use case takes a ``ServiceContext`` first, opens its own transaction with
-``with ctx.sessions.begin() as session:`` and returns plain dataclasses.
+``with ctx.sessions.begin() as session:`` (a change) or ``with ctx.readers() as session:`` (reading
+only: no write lock, one consistent snapshot) and returns plain dataclasses.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.config import Settings
-from tracker.db.engine import make_engine, make_session_factory
+from tracker.db.engine import make_engine, make_reader_factory, make_session_factory
 
 
 @dataclass
@@ -21,6 +22,11 @@ class ServiceContext:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
+    readers: sessionmaker[Session] = None  # type: ignore[assignment]  # built from the engine when omitted
+
+    def __post_init__(self) -> None:
+        if self.readers is None:
+            self.readers = make_reader_factory(self.engine)
 
     @property
     def user(self) -> str:
@@ -45,4 +51,5 @@ def open_context(settings: Settings, *, prepare: bool = True) -> ServiceContext:
 
         ensure_database(settings.db_url)
     engine = make_engine(settings.db_url)
-    return ServiceContext(settings=settings, engine=engine, sessions=make_session_factory(engine))
+    return ServiceContext(settings=settings, engine=engine, sessions=make_session_factory(engine),
+                          readers=make_reader_factory(engine))

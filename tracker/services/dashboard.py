@@ -81,7 +81,7 @@ def overview(ctx: ServiceContext, limit: int = LIST_LIMIT) -> Dashboard:
     today = ctx.today()
     soon_days = ctx.settings.due_soon_days
     current = category_sql(today)
-    with ctx.sessions.begin() as session:
+    with ctx.readers.begin() as session:
         missed = recurrence.missed_by_task(session, today)
         grid, grid_original, body_rates = _counts(session, today, soon_days, missed)
         overdue_where = current == Category.OVERDUE.value

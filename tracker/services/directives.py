@@ -63,7 +63,7 @@ def _row(directive: Any, items: int, tasks: int, grid: dict[str, int], soon: int
 
 def list_directives(ctx: ServiceContext) -> list[DirectiveRow]:
     """Every directive, newest first, with item and task counts and its status grid."""
-    with ctx.sessions() as session:
+    with ctx.readers() as session:
         directives = session.execute(
             select(Directive.id, Directive.number, Directive.issuer, Directive.issue_date, Directive.doc_type,
                    Directive.subject, Directive.source_file)
@@ -83,7 +83,7 @@ def list_directives(ctx: ServiceContext) -> list[DirectiveRow]:
 def get_directive_tree(ctx: ServiceContext, directive_id: int) -> DirectiveTree:
     """One directive: its items as a tree (headings hold their children, leaves their tasks)."""
     as_of, soon_days = ctx.today(), ctx.settings.due_soon_days
-    with ctx.sessions() as session:
+    with ctx.readers() as session:
         directive = session.get(Directive, directive_id)
         if directive is None:
             raise NotFoundError("directives.not_found", id=directive_id)

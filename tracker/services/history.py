@@ -83,7 +83,7 @@ def list_events(ctx: ServiceContext, task_id: int | None = None, user: str | Non
     members) and business-date period (inclusive). ``limit=None`` returns every row."""
     if date_from is not None and date_to is not None and date_from > date_to:
         raise InputError("history.bad_period", date_from=date_from.isoformat(), date_to=date_to.isoformat())
-    with ctx.sessions.begin() as session:
+    with ctx.readers.begin() as session:
         query = _query(session, task_id, user, body, date_from, date_to)
         query = query.order_by(TaskEvent.at, TaskEvent.id).offset(max(offset, 0))
         if limit is not None:

@@ -420,7 +420,7 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
     period = period or week_of(today)
     cutoff = cutoff_of(period, today)
     soon_days = ctx.settings.due_soon_days
-    with ctx.sessions.begin() as session:
+    with ctx.readers.begin() as session:
         scope = _scope(session, bodies, directives)
         _check_history(session, cutoff)
         facts = {tid: f for tid, f in facts_as_of(session, cutoff, directive_ids=scope.directive_ids).items()
