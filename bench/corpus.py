@@ -86,6 +86,18 @@ def _body(rng: random.Random, province: str) -> str:
     return rng.choice(BODIES).replace("{P}", province)
 
 
+def _wrap(text: str, width: int = 45) -> list[str]:
+    """A header line broken as the samples break it (the subject under "V/v" runs over a few short
+    lines of the left header column, never one long line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def _deadline_phrase(rng: random.Random, issue: date) -> str:
     template = rng.choice(DEADLINES)
     due = issue + timedelta(days=rng.randint(5, 120))
@@ -103,16 +115,16 @@ def generate_document(index: int, seed: int = 2021) -> GeneratedDocument:
     subject = rng.choice(ACTIONS)
     lines = [header.replace("{P}", province.upper()), "", f"Số: {number}", ""]
     if type_line:
-        lines += [type_line, subject[0].upper() + subject[1:], ""]
+        lines += [type_line, *_wrap(subject[0].upper() + subject[1:]), ""]
     else:
-        lines += [f"V/v {subject}", ""]
+        lines += [*_wrap(f"V/v {subject}"), ""]
     lines += [f"{province}, ngày {issue.day:02d} tháng {issue.month} năm {issue.year}", ""]
     recipients = sorted({_body(rng, province) for _ in range(rng.randint(2, 4))})
     lines += ["Kính gửi:"] + [f"- {r}," for r in recipients] + [""]
     lines += ["Để triển khai thực hiện có hiệu quả nhiệm vụ trong thời gian tới, yêu cầu các cơ quan, "
               "đơn vị thực hiện tốt một số nội dung sau:", ""]
     tasks = 0
-    for number_item in range(1, rng.randint(5, 12) + 1):
+    for number_item in range(1, rng.randint(4, 10) + 1):
         bodies = sorted({_body(rng, province) for _ in range(rng.randint(1, 4))})
         action = rng.choice(ACTIONS)
         if rng.random() < 0.2:
