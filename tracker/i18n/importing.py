@@ -93,6 +93,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Cơ quan mới sẽ được thêm vào danh mục:",
         "en": "New bodies that would be added to the directory:",
     },
+    "import.body_name_ignored": {
+        "vi": "Tên cơ quan dài bất thường đã bị bỏ qua, hãy chọn cơ quan cho mục: {detail}",
+        "en": "An unusually long body name was left out; choose the body of the item: {detail}",
+    },
     "import.issues": {
         "vi": "{path}: {count} chỗ cần kiểm tra khi đọc văn bản",
         "en": "{path}: {count} places to check in the reading",

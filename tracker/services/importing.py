@@ -31,7 +31,7 @@ from tracker.domain import lifecycle
 from tracker.domain.enums import EventKind, TaskRole, TaskState
 from tracker.domain.errors import InputError, PermissionDenied, TrackerError
 from tracker.domain.lifecycle import TaskFacts
-from tracker.domain.parsed import ExtractionResult, ParsedDocument, ParsedItem
+from tracker.domain.parsed import ExtractionResult, ParsedDocument, ParsedItem, ParseIssue
 from tracker.domain.text import match_key
 from tracker.services.body_index import BodyIndex, fast_fold
 from tracker.services.bulk import RawJSON, insert_rows, reserve_ids
@@ -188,8 +188,21 @@ def _preview_document(doc: ParsedDocument, index: BodyIndex) -> PreviewDocument:
         recipients=list(doc.recipients),
         cited=[{"kind": c.kind, "number": c.number, "date": c.date.isoformat() if c.date else None,
                 "issuer": c.issuer, "raw": c.raw} for c in doc.cited],
-        items=_document_items(doc, index), issues=list(doc.issues),
+        items=_document_items(doc, index), issues=[*doc.issues, *_ignored_bodies(doc)],
     )
+
+
+def _ignored_bodies(doc: ParsedDocument) -> list[ParseIssue]:
+    """A problem to check for each body name left out as too long (see MAX_BODY_NAME), so an item
+    that loses its body this way is not silently left without a task."""
+    issues: list[ParseIssue] = []
+    for item in doc.items:
+        for found in item.bodies:
+            name = " ".join(found.name.split())
+            if len(name) > MAX_BODY_NAME:
+                issues.append(ParseIssue(item.line_start, "import.body_name_ignored",
+                                         detail=f"{item.ref} – {name[:60]}… ({len(name)})"))
+    return issues
 
 
 def build_preview(extraction: ExtractionResult, index: BodyIndex, path: str) -> ImportPreview:
