@@ -360,9 +360,10 @@ def test_body_name_of_5000_characters_typed(office: Cli) -> None:
 @needs_parser
 def test_body_name_of_5000_characters_in_a_document(office: Cli, tmp_path: Path) -> None:
     """A 'body' of 5,000 characters in an item: the directive goes in, no such body is made and no
-    task points at one (the backend would refuse a name over 300 characters anyway)."""
-    long_name = "Sở " + "Kế hoạch và Đầu tư " * 260
-    assert len(long_name) >= 5000
+    task points at one (PostgreSQL would refuse a name over 300 characters), and the clerk is told
+    there is something to check (the item was left without its body)."""
+    long_name = ("Sở " + "Kế hoạch và Đầu tư " * 270)[:4999] + "X"
+    assert len(long_name) == 5000
     path = tmp_path / "ten_dai.txt"
     path.write_text(DIRECTIVE.format(first="hoàn thành trước ngày 30/01/2021").replace(
         "2. Sở Tài chính", f"2. {long_name}"), encoding="utf-8")
@@ -370,6 +371,7 @@ def test_body_name_of_5000_characters_in_a_document(office: Cli, tmp_path: Path)
     text = output(done)
     assert "Traceback" not in text, text
     assert done.returncode == 0, text
+    assert "1 chỗ cần kiểm tra" in text, text
     bodies = table_dump(office.db_url)["body"]
     name_column = 1
     assert max(len(row[name_column]) for row in bodies) <= 300
