@@ -65,15 +65,29 @@ _SYLLABLE_TONES = re.compile(
 )
 
 
+_OLD_PAIRS = ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
+_OLD_TO_NEW = tuple((old, modern_tones(old)) for old in _OLD_PAIRS)
+def _has_old_pairs(text: str) -> bool:
+    lower = text.lower()
+    return any(old in lower for old in _OLD_PAIRS)
+
+
 def display_tones(text: str) -> str:
     """Modern tone placement only where it applies, at a syllable's end ("uỷ" -> "ủy", "hoà" ->
     "hòa"), leaving "đoàn" alone. Same length as ``text``."""
+    if not _has_old_pairs(text):
+        return text
     return _SYLLABLE_TONES.sub(lambda m: modern_tones(m.group(0)), text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     """Lower case, modern tone placement; same length as ``text`` (positions line up)."""
-    return modern_tones(text).lower()
+    key = text.lower()
+    for old, new in _OLD_TO_NEW:
+        if old in key:
+            key = key.replace(old, new)
+    return key
 
 
 def _sorted(words: Iterable[str]) -> tuple[str, ...]:
@@ -97,9 +111,27 @@ _NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()
 _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
 
 
+_WORD_END = re.compile(r"[^\w&/'’-]")
+
+
+@functools.lru_cache(maxsize=64)
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Phrases grouped by their first word, longest first (a look-up instead of a scan)."""
+    table: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first = _WORD_END.split(phrase, 1)[0]
+        table.setdefault(first, []).append(phrase)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
 def _starts_with(key: str, pos: int, phrases: tuple[str, ...]) -> str | None:
     """The longest phrase of ``phrases`` at ``pos`` as whole words."""
-    for phrase in phrases:
+    m = _WORD_END.search(key, pos)
+    first = key[pos:m.start() if m else len(key)]
+    candidates = _by_first_word(phrases).get(first)
+    if not candidates:
+        return None
+    for phrase in candidates:
         if key.startswith(phrase, pos):
             end = pos + len(phrase)
             if end == len(key) or not key[end].isalnum():
@@ -271,6 +303,11 @@ def _capitalised_name(member: str) -> bool:
 
 def split_list(phrase: str) -> list[str]:
     """A written list of bodies -> one full name per body (heads and tails shared)."""
+    return list(_split_list(phrase))
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_list(phrase: str) -> tuple[str, ...]:
     phrase = _PAREN.sub(" ", phrase)
     phrase = display_tones(expand_abbreviations(phrase))
     head = ""
@@ -284,7 +321,7 @@ def split_list(phrase: str) -> list[str]:
     members = [_clean_member(m) for m in raw_members]
     members = [m for m in members if m and any(ch.isalpha() for ch in m)]
     if not members:
-        return []
+        return ()
     if head:
         tail = _shared_tail(members[-1])
         out = []
@@ -303,7 +340,7 @@ def split_list(phrase: str) -> list[str]:
         if _is_everyone(k) or len(k) < 3:
             continue
         result.append(m[0].upper() + m[1:])
-    return result
+    return tuple(result)
 
 
 def _shared_tail(member: str) -> str | None:

@@ -90,6 +90,18 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         return own_cache[key]
 
     intro_text = seg.intro_text
+    intro_counts: dict[str, bool] = {}
+
+    def governing(intro: str) -> str | None:
+        """The intro (and headings) when they carry a cue of their own, else None: analysing an
+        intro that adds nothing again for every item is the parser's biggest cost."""
+        if not intro:
+            return None
+        if intro not in intro_counts:
+            alone = analyse_timing("", header.issue_date, intro)
+            intro_counts[intro] = bool(alone.due or alone.raw or alone.recurrence or alone.urgency)
+        return intro if intro_counts[intro] else None
+
     for node in leaves:
         inherited: list = []
         parent = node.parent
@@ -105,7 +117,7 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         bodies = to_bodies(mentions)
         heading_text = chain[0].text if chain else None
         timing_intro = "\n".join(x for x in (last_intro or intro_text, *(a.text for a in reversed(chain))) if x)
-        hint = analyse_timing(node.full_text, header.issue_date, timing_intro or None)
+        hint = analyse_timing(node.full_text, header.issue_date, governing(timing_intro))
         item = ParsedItem(
             ref=node.ref,
             text=node.full_text,

@@ -44,8 +44,13 @@ _FINAL_PUNCT = ".;:!?…)\"”»"
 _MIN_DUPLICATE = 60  # shorter lines may legitimately repeat ("- Như trên,")
 
 
+_MARK_CHARS = frozenset("~^*|\\")
+
+
 def strip_marks(line: str) -> str:
     """Remove OCR and markdown marks from one line."""
+    if _MARK_CHARS.isdisjoint(line):
+        return line
     for rule in MARK_RULES:
         line = rule.regex.sub(rule.replacement, line)
     return line
@@ -53,8 +58,14 @@ def strip_marks(line: str) -> str:
 
 def clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line)
+    return _clean(line)
+
+
+def _clean(line: str) -> str:
+    """``clean_line`` for text already in NFC with its odd spaces made plain."""
     line = strip_marks(line)
-    line = _SPACES.sub(" ", line)
+    if "  " in line:
+        line = " ".join(line.split())
     return line.strip()
 
 
@@ -140,8 +151,9 @@ def _rejoin(lines: list[Line]) -> list[Line]:
 
 
 def normalize(text: str) -> NormalizedText:
-    raw = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [Line(clean_line(t), n) for n, t in enumerate(raw.split("\n"), 1)]
+    raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    raw = _SPACES.sub(" ", raw)
+    lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
     lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) else ln for ln in lines]
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)

@@ -8,6 +8,7 @@ is moved to the document it continues, with everything after it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,6 +51,7 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+@functools.lru_cache(maxsize=8192)
 def header_kind(text: str) -> str | None:
     """The kind of header line ``text`` is, or None."""
     if not text:
@@ -70,6 +72,7 @@ def header_kind(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_body(text: str) -> bool:
     if not text or header_kind(text):
         return False
@@ -240,13 +243,12 @@ def issuer_name(caps: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+_PROVINCE_KEYS = {fold(p): p for p in PROVINCES}
+
+
 def match_place(written: str) -> str:
     """A place as written -> the province's proper name when it is one (loosely: "Hung Yên")."""
-    key = fold(written)
-    for province in PROVINCES:
-        if fold(province) == key:
-            return province
-    return " ".join(written.split())
+    return _PROVINCE_KEYS.get(fold(written)) or " ".join(written.split())
 
 
 def clean_number(rest: str) -> str | None:

@@ -47,8 +47,31 @@ class Label:
     rest: str  # the line's text after the label
 
 
+def _rules_for(first: str) -> tuple[LabelRule, ...]:
+    """The rules a line starting with ``first`` can match (a cheap pre-check)."""
+    if first.isdigit():
+        kinds: tuple[str, ...] = ("decimal", "arabic")
+    elif first in "IVX":
+        kinds = ("roman",)
+    elif first.islower():
+        kinds = ("letter",)
+    elif first in "-–—":
+        kinds = ("dash",)
+    elif first == "+":
+        kinds = ("plus",)
+    else:
+        kinds = ("bullet",)
+    return _BY_KIND[kinds]
+
+
+_BY_KIND = {kinds: tuple(r for r in LABEL_RULES if r.kind in kinds)
+            for kinds in (("decimal", "arabic"), ("roman",), ("letter",), ("dash",), ("plus",), ("bullet",))}
+
+
 def find_label(line: str) -> Label | None:
-    for rule in LABEL_RULES:
+    if not line:
+        return None
+    for rule in _rules_for(line[0]):
         m = rule.regex.match(line)
         if m:
             if rule.kind == "roman" and not m.group("label"):
