@@ -59,6 +59,7 @@ def test_eight_officers_lose_no_change(db_url: str) -> None:
     assert not [bad for log in logs for bad in log.bad_conflicts]
     applied = [change for log in logs for change in log.applied]
     conflicts = sum(log.conflicts for log in logs)
+    print(f"{len(applied)} changes applied, {conflicts} refused as conflicts")
     assert len(applied) + conflicts == PROCESSES * CHANGES
     assert conflicts > 0, "the officers never met: the test did not exercise concurrency"
     assert len(applied) > PROCESSES * CHANGES // 4

@@ -182,7 +182,6 @@ def test_import_killed_half_way_then_completed(db_url: str, corpus: Path, clean:
                                                tmp_path: Path) -> None:
     cli = Cli(db_url, tmp_path)
     in_transaction = _kill_half_way(cli, corpus)
-    print(f"killed inside a write transaction: {in_transaction}")
 
     if is_sqlite(db_url):
         conn = sqlite3.connect(sqlite_file(db_url))
@@ -193,6 +192,8 @@ def test_import_killed_half_way_then_completed(db_url: str, corpus: Path, clean:
             conn.close()
 
     partial = shapes(db_url)
+    print(f"killed inside a write transaction: {in_transaction}; {len(partial)} of {len(clean['shapes'])} "
+          f"directives stored ({clean['counts']['task']} tasks in all)")
     assert 0 < len(partial) < len(clean["shapes"]), "the kill did not land half-way"
     for sha, shape in partial.items():  # every directive stored is whole, as a clean import stores it
         assert shape == clean["shapes"].get(sha), shape[0]
