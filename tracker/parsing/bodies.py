@@ -28,6 +28,7 @@ from tracker.parsing.rules.phrases import (
     ASSIGNING_OPENERS,
     BARE_UNITS,
     BODY_HEADS,
+    CAPITAL_ONLY_HEADS,
     DETERMINERS,
     EVERYONE,
     FRONTED,
@@ -96,6 +97,7 @@ def _sorted(words: Iterable[str]) -> tuple[str, ...]:
 
 _HEADS = _sorted(BODY_HEADS.words)
 _PREDICATES = _sorted(PREDICATES.words)
+_CAPITAL_ONLY = frozenset(_key(w) for w in CAPITAL_ONLY_HEADS.words)
 _DETERMINERS = _sorted(DETERMINERS.words)
 _EVERYONE = _sorted(EVERYONE.words)
 _GENERIC = frozenset(_key(w) for w in GENERIC.words)
@@ -203,11 +205,14 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     opener = _starts_with(key, pos, _OPENERS)
     if opener and not _starts_with(key, pos, ("giao thông",)):
         pos += len(opener)
+    before = pos
     pos = _skip_determiners(key, pos, end)
-    if pos >= end or not _starts_with(key, pos, _HEADS):
+    first = _starts_with(key, pos, _HEADS) if pos < end else None
+    if not first:
         return None
+    if first in _CAPITAL_ONLY and not text[pos].isupper() and pos == before:
+        return None  # "báo cáo kết quả", "ban hành kế hoạch": a verb, not a body
     subject_start = pos
-    first = _starts_with(key, pos, _HEADS) or ""
     for p in _word_starts(key, pos + len(first), end):
         if key[p - 1] == ":" or key[p - 2:p] == ": ":
             pass
@@ -308,6 +313,12 @@ def split_list(phrase: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _split_list(phrase: str) -> tuple[str, ...]:
+    if ";" in phrase:
+        return tuple(name for group in phrase.split(";") for name in _split_group(group))
+    return _split_group(phrase)
+
+
+def _split_group(phrase: str) -> tuple[str, ...]:
     phrase = _PAREN.sub(" ", phrase)
     phrase = display_tones(expand_abbreviations(phrase))
     head = ""
@@ -351,6 +362,16 @@ def _shared_tail(member: str) -> str | None:
     return None
 
 
+def _unit_prefix(member: str) -> str | None:
+    """"Trung tâm Y tế huyện" -> "Trung tâm Y tế": the words before the member's unit word."""
+    key = _key(member)
+    for unit in _UNIT_WORDS:
+        at = key.find(" " + unit)
+        if at > 0 and (at + len(unit) + 1 == len(key) or key[at + len(unit) + 1] == " "):
+            return member[:at]
+    return None
+
+
 def _share_heads(members: list[str]) -> list[str]:
     out: list[str] = []
     source: str | None = None  # the head of the last member that had one ("Bí thư")
@@ -368,6 +389,11 @@ def _share_heads(members: list[str]) -> list[str]:
             unit_head = f"{source} {unit}" if unit else None
             out.append(m)
             continue
+        if key in _UNIT_WORDS and out:
+            prefix = _unit_prefix(out[-1])
+            if prefix:
+                out.append(f"{prefix} {m}")
+                continue
         if source and key in _BARE_UNITS:
             out.append(f"{source} {m}")
             continue
@@ -473,6 +499,9 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
     return text[pos:stop], stop
 
 
+_DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
+
+
 def clause_bodies(text: str) -> list[Mention]:
     """Bodies named as actors in ``text`` (an item, a continuation paragraph, a closing sentence)."""
     text = display_tones(text)
@@ -482,6 +511,11 @@ def clause_bodies(text: str) -> list[Mention]:
         subject = _find_subject(text, key, start, end)
         if subject is None:
             continue
+        if subject.predicate in _DEMAND_VERBS:
+            # "Thường trực Tỉnh ủy yêu cầu Ban cán sự đảng ...": the issuer asks, the named bodies act
+            subject = _find_subject(text, key, subject.end + len(subject.predicate), end)
+            if subject is None:
+                continue
         phrase = text[subject.start:subject.end]
         if phrase.strip():
             out.extend(_mentions(phrase, TaskRole.LEAD))

@@ -30,7 +30,7 @@ from tracker.parsing.bodies import (
 from tracker.parsing.deadlines import analyse_timing
 from tracker.parsing.normalize import Line, normalize
 from tracker.parsing.rules.citations import CITATION
-from tracker.parsing.rules.structure import MONITOR
+from tracker.parsing.rules.structure import CLOSING, MONITOR
 from tracker.parsing.segment import Node, Segmented, segment
 from tracker.parsing.split import parse_header, parse_signature, split_documents
 
@@ -152,7 +152,7 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         signer=signature.signer,
         signing_authority=signature.authority,
         signer_title=signature.title,
-        monitor=_monitor(seg),
+        monitor=_monitor(seg, items),
         recipients=tuple(header.recipients),
         cited=tuple(find_citations(text)),
         items=tuple(items),
@@ -163,12 +163,16 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
     )
 
 
-def _monitor(seg: Segmented) -> str | None:
+def _monitor(seg: Segmented, items: list[ParsedItem]) -> str | None:
     for _, text in seg.closing:
         if MONITOR.match(text):
             found = monitor_body(text)
             if found:
                 return found
+    # the last item can be the follow-up order itself ("6. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc
+    # việc thực hiện Chỉ thị này, báo cáo Ban Thường vụ Tỉnh ủy")
+    if items and MONITOR.match(items[-1].text) and CLOSING.match(items[-1].text):
+        return monitor_body(items[-1].text)
     return None
 
 

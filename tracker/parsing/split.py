@@ -26,8 +26,10 @@ from tracker.parsing.rules.structure import (
     PERSON_NAME,
     PLACE_DATE,
     PLACE_DATE_SHORT,
+    DATE_ONLY,
     RECEIVERS_BLOCK,
     RECIPIENTS,
+    SIGNED_MARK,
     SIGNER_TITLE,
     SUBJECT,
     SUFFIX_ISSUERS,
@@ -369,6 +371,16 @@ def _issuer_from_lines(lines: list[str]) -> str:
     place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
     if place_match and last in _BARE_ISSUERS:
         return f"{last} {place_match.group(1)}"
+    from tracker.parsing.bodies import resolve
+
+    canonical, known = resolve(last)
+    if known:
+        last = canonical
+    province = re.search(r"\btỉnh\s+(.+)$", first)
+    if province and not re.search(r"\btỉnh\b", last.lower().replace("tỉnh ủy", "")):
+        return f"{last} tỉnh {province.group(1)}"
+    if province and last.endswith(" tỉnh"):
+        return f"{last} {province.group(1)}"
     return last
 
 
@@ -393,7 +405,7 @@ def _strip_subject(text: str) -> str:
 
 
 def _header_cell_kind(text: str) -> str | None:
-    if PLACE_DATE.match(text) or PLACE_DATE_SHORT.match(text):
+    if PLACE_DATE.match(text) or PLACE_DATE_SHORT.match(text) or DATE_ONLY.match(text):
         return "place_date"
     if SUBJECT.match(text):
         return "subject"
@@ -403,24 +415,42 @@ def _header_cell_kind(text: str) -> str | None:
 
 
 def _header_cell(header: Header, cell: str, doc: list[Line] | None = None, i: int = 0) -> bool:
+    found = False
     m = NUMBER_LINE.match(cell)
     if m and header.number is None:
         header.number = clean_number(m.group("rest"))
-        return True
-    m = PLACE_DATE.match(cell) or PLACE_DATE_SHORT.match(cell)
+        found = True
+    m = PLACE_DATE.match(cell) or PLACE_DATE_SHORT.match(cell) or DATE_ONLY.match(cell)
     if m and header.issue_date is None:
         try:
             header.issue_date = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         except ValueError:
             header.issue_date = None
-        place = m.group("place").strip(" -*")
-        header.place = match_place(place) if place else None
+        place = (m.groupdict().get("place") or "").strip(" -*")
+        header.place = _place_of(place) if place else None
         return True
     m = SUBJECT.match(cell)
-    if m and header.subject is None:
+    if m and header.subject is None and not found:
         header.subject = cell
         return True
-    return False
+    return found
+
+
+def _place_of(written: str) -> str | None:
+    """The place of a place-and-date line, even with other header text glued before it
+    ("125/UBND-VX Tây Ninh" -> "Tây Ninh")."""
+    words = written.split()
+    for size in range(min(len(words), 5), 0, -1):
+        tail = " ".join(words[-size:])
+        if fold(tail) in _PROVINCE_KEYS:
+            return _PROVINCE_KEYS[fold(tail)]
+    # keep the trailing capitalised words ("Buôn Ma Thuột", "TP. Hồ Chí Minh")
+    kept: list[str] = []
+    for word in reversed(words):
+        if not (word[:1].isupper() or word in ("phố", "xã")) or any(ch.isdigit() for ch in word) or "/" in word:
+            break
+        kept.append(word)
+    return " ".join(reversed(kept)) or None
 
 
 def _read_recipients(doc: list[Line], i: int, header: Header) -> int:
@@ -482,9 +512,15 @@ def parse_signature(doc: list[Line], from_index: int) -> Signature:
                 if AUTHORITY.match(candidate) or (_is_caps(candidate) and SIGNER_TITLE.match(candidate)):
                     sig.title = sig.title or candidate
                     continue
+                if SIGNED_MARK.match(candidate):
+                    continue
                 m = PERSON_NAME.match(candidate)
                 if m and not _is_caps(candidate) and len(candidate.split()) <= 6:
                     sig.signer = m.group("name")
+                    return sig
+                if _is_caps(candidate) and 2 <= len(candidate.split()) <= 5 and not header_kind(candidate) \
+                        and not SIGNER_TITLE.match(candidate) and PERSON_NAME.match(_title(candidate)):
+                    sig.signer = _title(candidate)
                     return sig
                 if header_kind(candidate) or len(candidate) > 60:
                     break

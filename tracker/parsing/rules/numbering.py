@@ -25,14 +25,18 @@ class LabelRule:
 LABEL_RULES: tuple[LabelRule, ...] = (
     LabelRule("decimal", "decimal", r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)",
               "3.2. Nâng cao hiệu quả hoạt động của chính quyền cấp cơ sở", "3.2"),
-    LabelRule("arabic_dot", "arabic", r"^(?P<label>\d{1,2})\s*[.)]\s*(?=[^\d\s.,/])",
+    LabelRule("arabic_dot", "arabic", r"^(?P<label>\d{1,2})\s*(?:[.)]|/(?=\s))\s*(?=[^\d\s.,/])",
               "1. Tiếp tục quán triệt và tổ chức triển khai thực hiện nghiêm", "1"),
     LabelRule("arabic_dash", "arabic", r"^(?P<label>\d{1,2})\s*[-–]\s+(?=\S)",
               "1- Ban cán sự Đảng UBND tỉnh tăng cường lãnh đạo, chỉ đạo", "1"),
     LabelRule("roman", "roman", r"^(?P<label>(?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.)\-–]\s+(?=\S)",
               "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "II"),
-    LabelRule("letter", "letter", r"^(?P<label>[a-zđ])\s*[).]\s+(?=\S)",
+    LabelRule("letter", "letter", r"^(?P<label>[a-zđ])\s*(?:[).]|[-–](?=\s))\s+(?=\S)",
               "a) Tăng cường công tác tuyên truyền", "a"),
+    LabelRule("ordinal", "ordinal",
+              r"^(?P<label>(?:Thứ\s+)?(?:Một|Hai|Ba|Bốn|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười|nhất|hai|ba|tư|năm|sáu|bảy|tám|"
+              r"chín|mười)(?:\s+là)?)\s*[,:]\s+(?=\S)",
+              "Một là, nâng cao nhận thức của cấp ủy, chính quyền về công tác phòng, chống dịch", "1"),
     LabelRule("dash", "dash", r"^[-–—]\s*(?=\S)",
               "- Tiếp tục rà soát, xây dựng phương án, kịch bản cụ thể", None),
     LabelRule("plus", "plus", r"^\+\s*(?=\S)", "+ Kiểm tra việc chấp hành quy định", None),
@@ -47,12 +51,18 @@ class Label:
     rest: str  # the line's text after the label
 
 
+_ORDINALS = {"một": "1", "nhất": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4", "năm": "5", "sáu": "6",
+             "bảy": "7", "tám": "8", "chín": "9", "mười": "10"}
+
+
 def _rules_for(first: str) -> tuple[LabelRule, ...]:
     """The rules a line starting with ``first`` can match (a cheap pre-check)."""
     if first.isdigit():
         kinds: tuple[str, ...] = ("decimal", "arabic")
     elif first in "IVX":
         kinds = ("roman",)
+    elif first in "MHBTNSCĐ":
+        kinds = ("ordinal",)
     elif first.islower():
         kinds = ("letter",)
     elif first in "-–—":
@@ -65,7 +75,7 @@ def _rules_for(first: str) -> tuple[LabelRule, ...]:
 
 
 _BY_KIND = {kinds: tuple(r for r in LABEL_RULES if r.kind in kinds)
-            for kinds in (("decimal", "arabic"), ("roman",), ("letter",), ("dash",), ("plus",), ("bullet",))}
+            for kinds in (("decimal", "arabic"), ("roman",), ("ordinal",), ("letter",), ("dash",), ("plus",), ("bullet",))}
 
 
 def find_label(line: str) -> Label | None:
@@ -77,5 +87,9 @@ def find_label(line: str) -> Label | None:
             if rule.kind == "roman" and not m.group("label"):
                 continue
             value = m.groupdict().get("label")
+            if rule.kind == "ordinal":
+                value = _ORDINALS.get(value.split()[-2 if value.endswith(" là") else -1].lower()) if value else None
+                if value is None:
+                    continue
             return Label(rule.kind, value, line[m.end():].strip())
     return None

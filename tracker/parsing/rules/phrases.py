@@ -22,7 +22,8 @@ BODY_HEADS = PhraseList(
     "body_heads",
     ("ban", "sở", "ủy ban", "ủy viên", "hội đồng", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch",
      "giám đốc", "công an", "bộ chỉ huy", "bộ đội", "bộ", "đảng ủy", "đảng đoàn", "đảng bộ", "mặt trận",
-     "người đứng đầu", "lực lượng vũ trang", "lực lượng", "ngành", "văn phòng", "đài", "báo", "hội", "đoàn thể",
+     "người đứng đầu", "lực lượng vũ trang", "lực lượng", "phòng", "ban cán sự đảng", "ban chỉ đạo",
+     "ban thường vụ", "ban chấp hành", "ngành", "văn phòng", "đài", "báo", "hội", "đoàn thể",
      "đoàn thanh niên", "đoàn", "liên đoàn", "huyện ủy", "thành ủy", "thị ủy", "quận ủy", "tỉnh ủy viên",
      "tỉnh ủy", "thường trực", "cấp ủy", "chính quyền", "tổ chức đảng", "tổ chức chính trị", "cơ quan",
      "đơn vị", "địa phương", "thành viên", "trưởng", "kho bạc", "ngân hàng", "cục", "chi cục", "trung tâm",
@@ -49,8 +50,24 @@ PREDICATES = PhraseList(
      "nắm chắc", "nắm bắt", "cử", "trình", "chuyển", "gửi", "ngay", "nghiêm", "không", "thì", "biểu dương",
      "làm tốt", "phấn đấu", "đồng thời", "xác định", "quyết tâm", "chăm lo", "bảo vệ", "ngăn chặn",
      "phòng ngừa", "tham gia", "kết hợp", "gắn", "lựa chọn", "nhanh chóng", "thần tốc", "cương quyết",
-     "trao đổi", "thảo luận", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
+     "trao đổi", "thảo luận", "cấp phát", "cấp kinh phí", "cấp bổ sung", "phân bổ", "gửi", "thẩm định",
+     "phê duyệt", "điều động", "bổ sung", "thu hồi", "phát hành", "đưa", "mua sắm", "sắp xếp", "bàn giao",
+     "chi trả", "giải quyết", "giải ngân", "thanh toán", "thống kê", "điều tra", "truy vết", "xét nghiệm",
+     "cách ly", "phong tỏa", "khoanh vùng", "điều trị", "tiêm", "vận chuyển", "thúc đẩy", "phổ biến",
+     "khảo sát", "tổng kết", "sơ kết", "tập huấn", "bồi dưỡng", "lắp đặt", "sửa chữa", "vận hành", "ứng dụng",
+     "công bố", "niêm yết", "tiếp thu", "tham dự", "phục vụ", "đáp ứng", "tuân thủ", "nghiêm cấm", "hạn chế",
+     "ngừng", "cho phép", "tuần tra", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
     "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
+)
+# Heads that are also common words ("báo cáo", "hội nghị", "ban hành", "phòng, chống"): they open a
+# body's name only when written with a capital or after "các / từng / những".
+CAPITAL_ONLY_HEADS = PhraseList(
+    "capital_only_heads",
+    ("ban", "báo", "đài", "hội", "đoàn", "trung tâm", "phòng", "bộ", "cục", "chi cục", "trưởng", "thanh tra",
+     "văn phòng", "thành viên", "cán bộ", "đảng viên", "ngân hàng", "kho bạc", "bệnh viện", "tổ công tác",
+     "tổ covid", "chi bộ", "quân sự", "biên phòng", "thường trực", "công an", "lực lượng", "ngành", "cơ quan",
+     "đơn vị", "địa phương"),
+    "Bố trí đủ nhân lực cho các điểm tiêm; báo cáo kết quả hàng ngày.", "báo",
 )
 # Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
 SET_PHRASES = PhraseList(
@@ -160,6 +177,6 @@ NOUN_AFTER: dict[str, tuple[str, ...]] = {
 NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán triệt", "Tổ chức đảng")
 
 PHRASE_LISTS: tuple[PhraseList, ...] = (
-    BODY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
+    BODY_HEADS, CAPITAL_ONLY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
     HEAD_DISTRIBUTORS, BARE_UNITS, DIRECTING_VERBS, ASSIGNING_OPENERS, FRONTED,
 )

@@ -50,6 +50,13 @@ PLACE_DATE_SHORT = LineRule(
     r"^(?P<place>[^\d,|:;()]{2,40}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*$",
     "Tây Ninh, ngày 04/7/2021",
 )
+DATE_ONLY = LineRule(
+    "date_only",
+    r"^\s*,?\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*$",
+    ", ngày 04 tháng 7 năm 2021",
+)
+SIGNED_MARK = LineRule("signed_mark", r"^[(\[]?\s*(?:đã ký|đã ky|ký|ký tên|ký, đóng dấu|ký và đóng dấu)\s*[)\]]?$",
+                       "(Đã ký)")
 RECIPIENTS = LineRule("recipients", r"^[-–•*\s]*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", "- Kính gửi: - Ban cán sự đảng UBND tỉnh,")
 SUBJECT = LineRule("subject", r"^(?:V/v|V/V|Về việc|Về)\s*[:.]?\s+(?P<rest>\S.*)$", "V/v tiếp tục tăng cường công tác", flags=0)
 TYPE_WORD = LineRule(
@@ -90,7 +97,7 @@ MONITOR = LineRule(
 )
 
 LINE_RULES: tuple[LineRule, ...] = (
-    ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, RECIPIENTS, SUBJECT,
+    ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
     TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, MONITOR,
 )
 
