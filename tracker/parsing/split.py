@@ -20,13 +20,13 @@ from tracker.parsing.rules.numbering import find_label
 from tracker.parsing.rules.places import PROVINCES
 from tracker.parsing.rules.structure import (
     AUTHORITY,
+    DATE_ONLY,
     ISSUER_LINE,
     NATIONAL_LINE,
     NUMBER_LINE,
     PERSON_NAME,
     PLACE_DATE,
     PLACE_DATE_SHORT,
-    DATE_ONLY,
     RECEIVERS_BLOCK,
     RECIPIENTS,
     SIGNED_MARK,
