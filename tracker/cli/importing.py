@@ -104,7 +104,7 @@ def import_cmd(settings: Any, paths: tuple[str, ...], dry_run: bool, if_empty: b
             click.echo(t("import.not_empty"))
             return
         total = len(collect_files(paths)[0])
-        if total >= PROGRESS_FROM and not as_json:
+        if total >= PROGRESS_FROM and not as_json and sys.stderr.isatty():
             with click.progressbar(length=total, label=t("import.progress"), file=sys.stderr,
                                    show_pos=True) as bar:
                 report = import_paths(ctx, paths, dry_run=dry_run,
