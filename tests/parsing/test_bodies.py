@@ -129,3 +129,19 @@ def test_recipients_split_like_any_list() -> None:
                               "Các huyện, thành ủy, đảng ủy trực thuộc"])
     assert [m.name for m in found] == ["Tỉnh ủy viên", "Sở, ban, ngành cấp tỉnh", "Đoàn thể cấp tỉnh", "Huyện ủy",
                                        "Thành ủy", "Đảng ủy trực thuộc"]
+
+
+def test_the_body_asked_acts_not_the_one_asking() -> None:
+    assert names("Sở Y tế yêu cầu Trung tâm Kiểm soát bệnh tật tỉnh cấp phát vắc xin kịp thời") == [
+        "Trung tâm Kiểm soát bệnh tật tỉnh"]
+
+
+def test_common_words_are_not_bodies_unless_capitalised() -> None:
+    assert names("Bố trí đủ nhân lực cho các điểm tiêm; báo cáo kết quả hàng ngày.") == []
+    assert names("ban hành kế hoạch thực hiện trong tháng 8") == []
+    assert names("Báo Đắk Nông tăng cường thông tin") == ["Báo Đắk Nông"]
+
+
+def test_unit_words_share_the_head_before_them() -> None:
+    assert split_list("Trung tâm Y tế các huyện, thành phố; Bệnh viện Đa khoa tỉnh") == [
+        "Trung tâm Y tế huyện", "Trung tâm Y tế thành phố", "Bệnh viện Đa khoa tỉnh"]

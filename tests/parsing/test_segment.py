@@ -70,3 +70,15 @@ def test_letters_roman_numerals_and_decimals() -> None:
 def test_no_items_gives_an_empty_tree() -> None:
     seg = _segmented("Một đoạn văn bản bất kỳ không có mục nào được đánh số, chỉ là lời văn liên tục và dài hơn tám mươi ký tự.")
     assert seg.leaves() == []
+
+
+def test_ordinal_and_slash_labels() -> None:
+    text = ("Số: 5/KH-UBND\n\nTây Ninh, ngày 02 tháng 8 năm 2021\n\n"
+            "Ủy ban nhân dân tỉnh yêu cầu các sở, ngành tập trung thực hiện những nhiệm vụ trọng tâm sau đây trong tháng:\n\n"
+            "Một là, nâng cao nhận thức của cán bộ về công tác phòng, chống dịch.\n\n"
+            "Hai là, tăng cường kiểm tra việc chấp hành các quy định phòng, chống dịch.\n\n"
+            "1/ Sở Y tế chủ trì tổ chức tiêm chủng.\n\n2/ Công an tỉnh bảo đảm an ninh trật tự.\n")
+    seg = _segmented(text)
+    # "Hai là, ..." does not end in ":" so it stays an item; the "1/" items under it are its children
+    assert [n.ref for n in seg.leaves()] == ["1", "2", "2.1", "2.2"]
+    assert seg.leaves()[0].text.startswith("nâng cao nhận thức")

@@ -98,3 +98,25 @@ def test_signature_block() -> None:
     doc = _docs("001_70c689f8585888e1.txt")[0]
     sig = parse_signature(doc, 0)
     assert (sig.authority, sig.title, sig.signer) == ("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Phạm Hùng Thái")
+
+
+def test_number_and_date_on_one_line_sub_organisation_and_capital_signer() -> None:
+    text = ("UBND TỈNH LÂM ĐỒNG\nSỞ Y TẾ\nSố: 125/SYT-NVY        Lâm Đồng, ngày 5 tháng 8 năm 2021\n"
+            "V/v: triển khai tiêm chủng vắc xin phòng Covid-19\n\nKính gửi: Trung tâm Y tế các huyện, thành phố.\n\n"
+            "Sở Y tế đề nghị các đơn vị khẩn trương thực hiện các nội dung sau đây để bảo đảm tiến độ tiêm chủng:\n"
+            "1/ Rà soát danh sách đối tượng tiêm, gửi về Sở Y tế trước 17 giờ ngày 10/8/2021.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\n(Đã ký)\nNGUYỄN VĂN TÂM\n")
+    doc = split_documents(normalize(text).lines)[0]
+    header = parse_header(doc)
+    assert (header.number, header.issue_date, header.place) == ("125/SYT-NVY", date(2021, 8, 5), "Lâm Đồng")
+    assert header.issuer == "Sở Y tế tỉnh Lâm Đồng"
+    assert header.subject == "triển khai tiêm chủng vắc xin phòng Covid-19"
+    assert parse_signature(doc, 0).signer == "Nguyễn Văn Tâm"
+
+
+def test_a_sentence_starting_with_so_is_not_a_new_document() -> None:
+    text = ("Số 230-CV/TU\n\nTây Ninh, ngày 04 tháng 7 năm 2021\n\n"
+            "1. Sở Y tế theo dõi chặt chẽ tình hình dịch bệnh trên địa bàn và báo cáo kịp thời cho Ủy ban nhân dân tỉnh.\n\n"
+            "Số 15 ca mắc mới được ghi nhận\n\n"
+            "2. Công an tỉnh bảo đảm an ninh trật tự tại các khu cách ly tập trung trên địa bàn toàn tỉnh theo quy định.\n")
+    assert len(split_documents(normalize(text).lines)) == 1

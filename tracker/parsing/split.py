@@ -53,6 +53,10 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+# "Số: ...", "Số 230-CV/TU", "Số 3953 /UBND": a colon or a symbol after the digits (not "Số 15 ca mắc")
+_NUMBER_SHAPE = re.compile(r"^Số\s*:|^Số\s*[\d\s]*\s*[-/]\s*[A-ZĐ]|^Số\s*[\d\s]*$")
+
+
 @functools.lru_cache(maxsize=8192)
 def header_kind(text: str) -> str | None:
     """The kind of header line ``text`` is, or None."""
@@ -63,7 +67,7 @@ def header_kind(text: str) -> str | None:
         return "issuer"
     if NATIONAL_LINE.match(modern):
         return "national"
-    if NUMBER_LINE.match(text) and len(text) < 120:
+    if NUMBER_LINE.match(text) and len(text) < 120 and _NUMBER_SHAPE.search(text):
         return "number"
     if RECIPIENTS.match(text):
         return "recipients"
