@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.enums import DocumentType
-from tracker.domain.text import fold
+from tracker.domain.text import fold, modern_tones
 from tracker.parsing.normalize import Line
 from tracker.parsing.rules.numbering import find_label
 from tracker.parsing.rules.places import PROVINCES
@@ -43,9 +43,10 @@ _FINAL = ".;!?…\"”)»"
 
 
 def _tone_key(text: str) -> str:
-    from tracker.domain.text import modern_tones
+    """Modern tone placement, skipped when the text has no old-style pair (the common case)."""
+    from tracker.parsing.bodies import _has_old_pairs
 
-    return modern_tones(text)
+    return modern_tones(text) if _has_old_pairs(text) else text
 
 
 def _is_caps(text: str) -> bool:
@@ -87,7 +88,7 @@ def _is_body(text: str) -> bool:
     label = find_label(text)
     if label and label.kind in ("arabic", "roman", "decimal", "letter") and len(text) > 20:
         return True
-    return len(text) >= _BODY_MIN and not PLACE_DATE.match(text)
+    return len(text) >= _BODY_MIN and not ("gày" in text and PLACE_DATE.match(text))
 
 
 def split_documents(lines: tuple[Line, ...] | list[Line]) -> list[list[Line]]:
@@ -409,7 +410,7 @@ def _strip_subject(text: str) -> str:
 
 
 def _header_cell_kind(text: str) -> str | None:
-    if PLACE_DATE.match(text) or PLACE_DATE_SHORT.match(text) or DATE_ONLY.match(text):
+    if "gày" in text and (PLACE_DATE.match(text) or PLACE_DATE_SHORT.match(text) or DATE_ONLY.match(text)):
         return "place_date"
     if SUBJECT.match(text):
         return "subject"
@@ -424,7 +425,7 @@ def _header_cell(header: Header, cell: str, doc: list[Line] | None = None, i: in
     if m and header.number is None:
         header.number = clean_number(m.group("rest"))
         found = True
-    m = PLACE_DATE.match(cell) or PLACE_DATE_SHORT.match(cell) or DATE_ONLY.match(cell)
+    m = ("gày" in cell and (PLACE_DATE.match(cell) or PLACE_DATE_SHORT.match(cell) or DATE_ONLY.match(cell))) or None
     if m and header.issue_date is None:
         try:
             header.issue_date = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
