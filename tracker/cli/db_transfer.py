@@ -29,7 +29,7 @@ def _require_existing_sqlite(settings: Any) -> None:
 
 
 @click.command("backup", cls=TCommand, help="cli.db.backup.help")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, readable=False, path_type=Path))
 @click.option("--force", is_flag=True, cls=TOption, help="cli.db.opt.force")
 @pass_settings
 def db_backup(settings: Any, path: Path, force: bool) -> None:
@@ -40,7 +40,7 @@ def db_backup(settings: Any, path: Path, force: bool) -> None:
 
 
 @click.command("restore", cls=TCommand, help="cli.db.restore.help")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(dir_okay=False, readable=False, path_type=Path))
 @pass_settings
 def db_restore(settings: Any, path: Path) -> None:
     from tracker.services.transfer import restore
@@ -52,7 +52,7 @@ def db_restore(settings: Any, path: Path) -> None:
 
 
 @click.command("export", cls=TCommand, help="cli.db.export.help")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, readable=False, path_type=Path))
 @pass_settings
 def db_export(settings: Any, file: Path) -> None:
     from tracker.services.transfer import export_json
@@ -64,7 +64,7 @@ def db_export(settings: Any, file: Path) -> None:
 
 
 @click.command("import", cls=TCommand, help="cli.db.import.help")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(dir_okay=False, readable=False, path_type=Path))
 @pass_settings
 def db_import(settings: Any, file: Path) -> None:
     from tracker.services.transfer import import_json, read_document

@@ -122,7 +122,7 @@ def extract_file(path: Path) -> ExtractionResult:
 
 
 @click.command("extract", cls=TCommand, help="cli.extract.help")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--json", "as_json", is_flag=True, cls=TOption, help="cli.extract.opt.json")
 @pass_settings
 def extract(settings: Any, files: tuple[Path, ...], as_json: bool) -> None:

@@ -96,7 +96,7 @@ def _format_of(fmt: str | None, out: Path | None) -> str:
 @click.option("--from", "date_from", type=DAY, metavar="DATE", cls=TOption, help="cli.report.opt.from")
 @click.option("--to", "date_to", type=DAY, metavar="DATE", cls=TOption, help="cli.report.opt.to")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), cls=TOption, help="cli.report.opt.format")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), cls=TOption, help="cli.report.opt.out")
+@click.option("--out", type=click.Path(dir_okay=False, readable=False, path_type=Path), cls=TOption, help="cli.report.opt.out")
 @click.option("--force", is_flag=True, cls=TOption, help="cli.report.opt.force")
 @click.option("--body", "bodies", multiple=True, metavar="NAME", cls=TOption, help="cli.report.opt.body")
 @click.option("--directive", "directives", multiple=True, metavar="NUMBER", cls=TOption,
@@ -141,7 +141,7 @@ def report(ctx: click.Context, week: str | None, date_from: date | None, date_to
 @click.option("--body", required=True, metavar="NAME", cls=TOption, help="cli.report.urge.opt.body")
 @click.option("--as-of", "as_of", type=DAY, metavar="DATE", cls=TOption, help="cli.report.urge.opt.as_of")
 @click.option("--reply-by", "reply_by", type=DAY, metavar="DATE", cls=TOption, help="cli.report.urge.opt.reply_by")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), cls=TOption,
+@click.option("--out", type=click.Path(dir_okay=False, readable=False, path_type=Path), cls=TOption,
               help="cli.report.urge.opt.out")
 @click.option("--force", is_flag=True, cls=TOption, help="cli.report.opt.force")
 @click.option("--style", type=click.Choice(["state", "party"]), cls=TOption, help="cli.report.opt.style")
