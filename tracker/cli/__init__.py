@@ -71,7 +71,7 @@ def _prescan_language(argv: Sequence[str]) -> None:
             from tracker.config import load_settings
 
             lang = load_settings({}).lang
-        except TrackerError:
+        except (TrackerError, OSError):
             lang = "vi"
     if lang in ("vi", "en"):
         set_language(lang)
