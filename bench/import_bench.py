@@ -72,9 +72,8 @@ def _vary(text: str, copy: int, serial: list[int]) -> str:
 def build_corpus(folder: Path, directives: int) -> tuple[int, int]:
     """Write varied copies of the samples until ``directives`` are reached; returns (files,
     directives) as the parser counts them."""
-    from tracker.parsing.extract import extract
-
     from tracker.ingest import read_file
+    from tracker.parsing.extract import extract
 
     samples = sorted(SAMPLES.glob("*.txt"))
     per_sample = {path: max(len(extract(read_file(path)).documents), 1) for path in samples}

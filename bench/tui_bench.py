@@ -159,26 +159,41 @@ def sqlite_app(count: int, db_path: Path) -> Any:
     return TrackerApp(settings, backend, initial="tasks"), context
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tasks", type=int, default=100_000)
-    parser.add_argument("--backend", choices=["sqlite", "memory"], default="sqlite")
-    parser.add_argument("--db", type=Path, help="reuse (or create) this SQLite file")
-    args = parser.parse_args()
-
+def run(tasks: int = 100_000, db: Path | None = None, backend: str = "sqlite") -> dict[str, Any]:
+    """Build (or reuse) the database, run the app once under the pilot; the figures as a dict
+    (first_paint_s, search_median_ms, search_worst_ms, fetch_median_ms, peak_mb, tasks, build_s).
+    bench/run_all.py calls this in a fresh process per run, so peak memory is the app's own."""
     build_started = time.perf_counter()
     context = None
-    if args.backend == "memory":
-        app, context = memory_app(args.tasks)
+    if backend == "memory":
+        app, context = memory_app(tasks)
     else:
-        db_path = args.db or Path(tempfile.mkdtemp(prefix="tracker-tui-bench-")) / "bench.db"
-        app, context = sqlite_app(args.tasks, db_path)
+        db_path = db or Path(tempfile.mkdtemp(prefix="tracker-tui-bench-")) / "bench.db"
+        app, context = sqlite_app(tasks, db_path)
     build_s = time.perf_counter() - build_started
     try:
         figures = asyncio.run(measure(app))
     finally:
         if context is not None:
             context.close()
+    return {**figures, "build_s": build_s}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--backend", choices=["sqlite", "memory"], default="sqlite")
+    parser.add_argument("--db", type=Path, help="reuse (or create) this SQLite file")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
+    args = parser.parse_args()
+
+    figures = run(args.tasks, args.db, args.backend)
+    build_s = figures["build_s"]
+    if args.json:
+        import json
+
+        print(json.dumps(figures))
+        return
     print(f"backend: {args.backend}; tasks in the table: {figures['tasks']:,} (built in {build_s:.1f} s)")
     print(f"time to first paint of the task table: {figures['first_paint_s'] * 1000:.0f} ms  (target < 1000 ms)")
     print(f"search keystroke -> table updated, 20 keys: median {figures['search_median_ms']:.1f} ms, "
