@@ -94,7 +94,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2_000)
     ap.add_argument("--memory-docs", type=int, default=10_000)
+    ap.add_argument("--without-deadlines", action="store_true",
+                    help="diagnosis: replace analyse_timing by a no-op to see the rest of the parser alone")
     args = ap.parse_args()
+    if args.without_deadlines:
+        import tracker.parsing.extract as extract_module
+        from tracker.domain.parsed import DeadlineHint
+
+        extract_module.analyse_timing = lambda *a, **k: DeadlineHint(None, None, None, None, None)  # type: ignore[assignment]
     result = run(args.docs, args.memory_docs)
     print("| documents | items | best of 3 | documents/s | items/s | RSS (MB) after n documents |")
     print("|---|---|---|---|---|---|")
