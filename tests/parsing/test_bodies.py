@@ -145,3 +145,12 @@ def test_common_words_are_not_bodies_unless_capitalised() -> None:
 def test_unit_words_share_the_head_before_them() -> None:
     assert split_list("Trung tâm Y tế các huyện, thành phố; Bệnh viện Đa khoa tỉnh") == [
         "Trung tâm Y tế huyện", "Trung tâm Y tế thành phố", "Bệnh viện Đa khoa tỉnh"]
+
+
+def test_fronted_phrase_colon_head_and_demand_verb() -> None:
+    assert names("Trong thời gian tới, Sở Y tế tiếp tục chỉ đạo các bệnh viện") == ["Sở Y tế"]
+    assert names("Giám đốc các Sở: Y tế, Tài chính, Kế hoạch và Đầu tư khẩn trương tham mưu") == [
+        "Giám đốc Sở Y tế", "Giám đốc Sở Tài chính", "Giám đốc Sở Kế hoạch và Đầu tư"]
+    assert names("UBND tỉnh giao Sở Nội vụ chủ trì tham mưu") == ["Sở Nội vụ"]
+    # a report recipient after a comma is not a fronted subject
+    assert names("kịp thời báo cáo Thường trực Tỉnh ủy, Ban Thường vụ Tỉnh ủy cho ý kiến chỉ đạo") == []

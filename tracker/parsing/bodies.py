@@ -208,6 +208,14 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     before = pos
     pos = _skip_determiners(key, pos, end)
     first = _starts_with(key, pos, _HEADS) if pos < end else None
+    if not first and not assigned:
+        # a fronted phrase ending in a comma ("Trong thời gian tới, Sở Y tế tiếp tục ...")
+        comma = key.find(", ", pos, min(end, pos + 60))
+        fronted = text[pos + 1:comma]
+        if comma != -1 and text[comma + 2:comma + 3].isupper() and not any(ch.isupper() for ch in fronted) \
+                and "," not in fronted:
+            return _find_subject(text, key, comma + 2, end, assigned=True)
+        return None
     if not first:
         return None
     if first in _CAPITAL_ONLY and not text[pos].isupper() and pos == before:
@@ -230,8 +238,8 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
 
 def _colon_head(key: str, start: int, colon: int) -> bool:
     """"Các Đảng uỷ: Công an, Quân sự" - a short head before a colon that opens a list."""
-    words = key[start:colon].split()
-    return 0 < len(words) <= 3 and bool(_starts_with(key, start, _HEADS))
+    words = [w for w in key[start:colon].split() if w not in ("các", "từng", "những")]
+    return 0 < len(words) <= 4 and bool(_starts_with(key, start, _HEADS))
 
 
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)")

@@ -74,7 +74,7 @@ def _rules_for(first: str) -> tuple[LabelRule, ...]:
     return _BY_KIND[kinds]
 
 
-_BY_KIND = {kinds: tuple(r for r in LABEL_RULES if r.kind in kinds)
+_BY_KIND: dict[tuple[str, ...], tuple[LabelRule, ...]] = {kinds: tuple(r for r in LABEL_RULES if r.kind in kinds)
             for kinds in (("decimal", "arabic"), ("roman",), ("ordinal",), ("letter",), ("dash",), ("plus",), ("bullet",))}
 
 

@@ -56,7 +56,7 @@ PREDICATES = PhraseList(
      "cách ly", "phong tỏa", "khoanh vùng", "điều trị", "tiêm", "vận chuyển", "thúc đẩy", "phổ biến",
      "khảo sát", "tổng kết", "sơ kết", "tập huấn", "bồi dưỡng", "lắp đặt", "sửa chữa", "vận hành", "ứng dụng",
      "công bố", "niêm yết", "tiếp thu", "tham dự", "phục vụ", "đáp ứng", "tuân thủ", "nghiêm cấm", "hạn chế",
-     "ngừng", "cho phép", "tuần tra", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
+     "ngừng", "cho phép", "tuần tra", "giao", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
     "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
 )
 # Heads that are also common words ("báo cáo", "hội nghị", "ban hành", "phòng, chống"): they open a
@@ -172,7 +172,7 @@ NAME_PARTS_EXAMPLE = ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu
 # A predicate word is a noun when followed by one of these ("tổ chức đảng", "có liên quan").
 NOUN_AFTER: dict[str, tuple[str, ...]] = {
     "tổ chức": ("đảng", "chính trị", "đoàn thể", "cơ sở đảng", "tự quản", "hội"),
-    "có": ("liên quan",), "theo": ("dõi",),
+    "có": ("liên quan",), "theo": ("dõi",), "giao": ("thông",),
 }
 NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán triệt", "Tổ chức đảng")
 
