@@ -44,7 +44,7 @@ _FINAL_PUNCT = ".;:!?…)\"”»"
 _MIN_DUPLICATE = 60  # shorter lines may legitimately repeat ("- Như trên,")
 
 
-_MARK_CHARS = frozenset("~^*|\\")
+_MARK_CHARS = frozenset("~^*|\\#>")
 
 
 def strip_marks(line: str) -> str:

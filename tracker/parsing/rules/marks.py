@@ -29,6 +29,8 @@ MARK_RULES: tuple[MarkRule, ...] = (
     MarkRule("stray_star", r"(?:(?<=:)\*|^\*+$|\s\*+$|^\*+\s)", "", "- Kính gửi:*", "- Kính gửi:"),
     MarkRule("table_pipe_edge", r"^\|\s*|\s*\|$", "", "| Số: 08/CT-CTUBND | Vĩnh Phúc, ngày 21 tháng 5 năm 2021 |",
              "Số: 08/CT-CTUBND | Vĩnh Phúc, ngày 21 tháng 5 năm 2021"),
+    MarkRule("heading_hashes", r"^#{1,6}\s+", "", "### 1. Sở Y tế chủ trì", "1. Sở Y tế chủ trì"),
+    MarkRule("blockquote", r"^>\s?", "", "> Kính gửi: Sở Y tế", "Kính gửi: Sở Y tế"),
     MarkRule("escaped_markdown", r"\\([-*_.#()\[\]])", r"\1", r"1\. Tiếp tục quán triệt", "1. Tiếp tục quán triệt"),
 )
 

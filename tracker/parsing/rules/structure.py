@@ -85,7 +85,8 @@ PERSON_NAME = LineRule(
 CLOSING = LineRule(
     "closing",
     r"^(?:Nhận được|Yêu cầu các|Đề nghị các|Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|"
-    r"Quá trình thực hiện)|\b(?:văn bản|công văn|chỉ thị|thông báo|kế hoạch|nghị quyết|kết luận|"
+    r"Quá trình thực hiện|(?:Ban Thường vụ|Thường trực|Ủy ban nhân dân|UBND|Chủ tịch)[^,.;:]{0,40}?\s"
+    r"(?:yêu cầu|đề nghị)\s+(?:các|mọi|toàn)\b)|\b(?:văn bản|công văn|chỉ thị|thông báo|kế hoạch|nghị quyết|kết luận|"
     r"công điện|quyết định) này\b|\bkêu gọi\b",
     "Nhận được văn bản này, Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương theo chức năng nhiệm vụ nghiêm túc thực hiện.",
 )
