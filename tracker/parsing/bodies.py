@@ -167,7 +167,7 @@ def _is_predicate_at(text: str, key: str, pos: int, subject_start: int) -> str |
         return None
     if text[pos].isupper():  # names are capitalised: "Ban Chỉ đạo", "Sở Xây dựng"
         return None
-    before = key[subject_start:pos].rstrip()
+    before = key[max(subject_start, pos - 24):pos].rstrip()
     for head in _NAME_PARTS.get(found, ()):
         if before.endswith(head):
             return None
@@ -221,19 +221,23 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     if first in _CAPITAL_ONLY and not text[pos].isupper() and pos == before:
         return None  # "báo cáo kết quả", "ban hành kế hoạch": a verb, not a body
     subject_start = pos
-    for p in _word_starts(key, pos + len(first), end):
-        if key[p - 1] == ":" or key[p - 2:p] == ": ":
-            pass
+    colon = key.find(":", subject_start, end)
+    colon_ends = colon != -1 and not _colon_head(key, subject_start, colon)
+    for words, p in enumerate(_word_starts(key, pos + len(first), end), 1):
+        if colon_ends and colon < p:
+            return _Subject(subject_start, colon, None)
         predicate = _is_predicate_at(text, key, p, subject_start)
         if predicate:
             return _Subject(subject_start, p, predicate)
-        colon = key.find(":", subject_start, p)
-        if colon != -1 and not _colon_head(key, subject_start, colon):
-            return _Subject(subject_start, colon, None)
+        if words > _MAX_SUBJECT_WORDS:
+            return None
     colon = key.find(":", subject_start, end)
     if colon != -1 and not _colon_head(key, subject_start, colon):
         return _Subject(subject_start, colon, None)
     return _Subject(subject_start, end, None)
+
+
+_MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
 
 
 def _colon_head(key: str, start: int, colon: int) -> bool:
