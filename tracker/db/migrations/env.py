@@ -9,6 +9,7 @@ SQLite runs in batch mode (``render_as_batch``) so ALTERs become table copies.
 from __future__ import annotations
 
 from alembic import context
+
 from tracker.db.models import Base
 
 config = context.config
