@@ -1,7 +1,7 @@
 """The benchmark suite (``make bench``): tracker side by side with Taskwarrior and plain sqlite3,
 at office scale, in one run; writes ``bench/RESULTS.md`` (and ``bench/results.json``).
 
-    .venv/bin/python bench/run_all.py                 # office scale, 3 runs per figure
+    .venv/bin/python bench/run_all.py                 # office scale, 5 runs per figure
     .venv/bin/python bench/run_all.py --runs 5
     .venv/bin/python bench/run_all.py --large         # + PostgreSQL at 40,000 directives (slow)
     .venv/bin/python bench/run_all.py --only import report --no-write
@@ -15,7 +15,7 @@ Figures (each the MEDIAN of ``--runs`` runs, each comparison measured in the sam
   executemany of the same rows (bench/floor_sqlite.py);
 * on the imported office with ~5 events per task (bench/events.py): the weekly report
   (`tracker report --format json`) and the per-body status grid vs ``task summary``; a filtered
-  list (one body, overdue) vs ``task project:X status:pending due.before:TODAY list``;
+  list (one body, overdue) vs ``task project.is:X status:pending due.before:TODAY list``;
 * the TUI at 100,000 tasks (bench/tui_bench.py): first paint, search keystroke, peak memory;
 * with ``--large``: PostgreSQL at 40,000 directives (bench/pg_large.py).
 
@@ -147,7 +147,6 @@ def bench_import(work: Path, corpus: Path, runs: int, tw: Any) -> dict[str, Any]
 
         out["taskwarrior"] = median_of(tw_import, runs)
         out["taskwarrior_count"] = int(tw.run("status:pending", "count")[1].strip() or 0)
-    shutil.copyfile(db, work / "office.db")
     return out
 
 
@@ -164,8 +163,10 @@ def bench_report(work: Path, runs: int, tw: Any) -> dict[str, Any]:
     from bench.events import add_histories
 
     db = work / "office.db"
-    if not db.exists():
-        raise SystemExit("the report section needs the import section's database (run with --only import report)")
+    if not (work / "import.db").exists():
+        raise SystemExit("the report section needs the import section's database (--only import report, or "
+                         "--work DIR of an earlier run)")
+    shutil.copyfile(work / "import.db", db)
     log("office: event histories (~5 per task)")
     started = time.perf_counter()
     out: dict[str, Any] = {"data": add_histories(db, DATA_TODAY), "data_s": time.perf_counter() - started}
@@ -185,7 +186,7 @@ def bench_report(work: Path, runs: int, tw: Any) -> dict[str, Any]:
         tw.import_file(taskwarrior.write_json(tasks, work / "office.json"))
         tw.run("count")  # garbage collection: completed tasks move to completed.data once
         project = taskwarrior.project_name(body)
-        overdue = (f"project:{project}", "status:pending", f"due.before:{DATA_TODAY.isoformat()}")
+        overdue = (f"project.is:{project}", "status:pending", f"due.before:{DATA_TODAY.isoformat()}")
         out["tw_project"] = project
         out["tw_list_rows"] = int(tw.run(*overdue, "count")[1].strip() or 0)
         out["tw_pending"] = int(tw.run("status:pending", "count")[1].strip() or 0)
@@ -297,6 +298,9 @@ def write_results(r: dict[str, Any], path: Path) -> None:
         "The machine is shared: other engineers' test suites ran at the same time, so absolute figures "
         "are pessimistic; the ratios compare programs measured under the same load.", "",
         f"Taskwarrior: {r['taskwarrior_note']}.", "",
+        *(["Sections and when they were measured (load average before / after each): " + "; ".join(
+            f"{name} {info['date']} ({info['load_before']} / {info['load_after']}, {info['runs']} runs)"
+            for name, info in r.get("measured", {}).items()) + ".", ""] if r.get("measured") else []),
         "## Targets at office scale", "",
         *targets_table(r), "",
     ]
@@ -344,9 +348,9 @@ def write_results(r: dict[str, Any], path: Path) -> None:
             f"The imported office with histories (`bench/events.py`): {data['tasks']:,} tasks, "
             f"**{data['events']:,} events** (built in {_s(rep['data_s'])}), today {DATA_TODAY}. The list: "
             f"body '{rep['body']}' (the busiest), overdue: tracker {svc['list_rows']:,} rows, Taskwarrior "
-            f"`project:{rep.get('tw_project', '-')} status:pending due.before:{DATA_TODAY}` "
+            f"`project.is:{rep.get('tw_project', '-')} status:pending due.before:{DATA_TODAY}` "
             f"{rep.get('tw_list_rows', '-')} rows. Taskwarrior holds the same tasks in their current state "
-            f"({rep.get('tw_pending', '-')} pending; confirmed and reported-done ones completed).", "",
+            f"({rep.get('tw_pending', '-')} pending; confirmed ones and those reported done in time completed).", "",
             "| what | command (subprocess) | runs | service in a running process: cold / warm median |",
             "|---|---|---|---|",
         ]
@@ -358,7 +362,7 @@ def write_results(r: dict[str, Any], path: Path) -> None:
         if "tw_summary" in rep:
             lines.append(f"| `task summary` | {_s(rep['tw_summary']['median'])} | {_runs(rep['tw_summary']['runs'])}"
                          " | - |")
-            lines.append(f"| `task project:X status:pending due.before:D list` | {_s(rep['tw_list']['median'])} | "
+            lines.append(f"| `task project.is:X status:pending due.before:D list` | {_s(rep['tw_list']['median'])} | "
                          f"{_runs(rep['tw_list']['runs'])} | - |")
         lines += ["", f"The report is {svc['report_bytes'] / 2**20:.1f} MB of JSON; the grid has "
                   f"{svc['grid_bodies']} bodies; the in-process child's peak RSS {svc['peak_rss_mb']:.0f} MB.", ""]
@@ -393,7 +397,7 @@ def write_results(r: dict[str, Any], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is reported)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (the median is reported)")
     parser.add_argument("--large", action="store_true", help="also PostgreSQL at the large size (slow)")
     parser.add_argument("--large-directives", type=int, default=SIZES["large"])
     parser.add_argument("--only", nargs="+", choices=SECTIONS, help="run only these sections")
@@ -419,21 +423,32 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="tracker-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     tw = taskwarrior.Taskwarrior(binary, work / "taskwarrior") if binary else None
+    if args.only and RESULTS_JSON.exists():  # the sections not run now keep their earlier figures
+        earlier = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+        results = {**{k: v for k, v in earlier.items() if k in SECTIONS or k == "measured"}, **results}
+    results.setdefault("measured", {})
+
+    def section(name: str, func: Callable[[], dict[str, Any]]) -> None:
+        before = load()
+        results[name] = func()
+        results["measured"][name] = {"date": run_date(), "load_before": before, "load_after": load(),
+                                     "runs": args.runs}
+
     try:
         if "extract" in sections:
-            results["extract"] = bench_extract(args.runs, args.extract_docs, args.memory_docs)
+            section("extract", lambda: bench_extract(args.runs, args.extract_docs, args.memory_docs))
         if "import" in sections:
             corpus = work / "corpus"
             if not corpus.exists():
                 log(f"corpus: {SIZES[args.size]:,} directives -> {corpus}")
                 write_corpus(args.size, corpus)
-            results["import"] = bench_import(work, corpus, args.runs, tw)
+            section("import", lambda: bench_import(work, corpus, args.runs, tw))
         if "report" in sections:
-            results["report"] = bench_report(work, args.runs, tw)
+            section("report", lambda: bench_report(work, args.runs, tw))
         if "tui" in sections:
-            results["tui"] = bench_tui(work, args.runs, args.tui_tasks)
+            section("tui", lambda: bench_tui(work, args.runs, args.tui_tasks))
         if "large" in sections:
-            results["large"] = bench_large(work, args.runs, args.large_directives)
+            section("large", lambda: bench_large(work, args.runs, args.large_directives))
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)

@@ -9,7 +9,8 @@ suite leaves the Taskwarrior columns empty.
 The JSON holds, per tracker task: ``uuid`` (stable, from the task id), ``description`` (the
 item's text), ``project`` (the responsible body as a Taskwarrior-safe word: diacritics folded,
 spaces as ``_``), ``due`` (the approved deadline), ``tags`` (document type, role, urgency),
-``status`` (``completed`` with ``end`` for a confirmed task, else ``pending``) and ``entry``.
+``status`` (``completed`` with ``end`` for a confirmed task or one reported done in time, else
+``pending``) and ``entry``.
 """
 
 from __future__ import annotations
@@ -65,11 +66,20 @@ def tasks_json(db: Path, *, final_state: bool) -> list[dict[str, object]]:
                                    "status": "pending"}
         if deadline:
             task["due"] = _tw_date(deadline)
-        if final_state and state == "confirmed":
+        if final_state and _done(state, completed_on, deadline):
             task["status"] = "completed"
             task["end"] = _tw_date(completed_on or created_at)
         out.append(task)
     return out
+
+
+def _done(state: str, completed_on: str | None, deadline: str | None) -> bool:
+    """Completed in Taskwarrior's terms: confirmed, or reported done within its deadline (tracker
+    counts a task reported done late as overdue until the office confirms it, so it stays
+    pending here and the overdue lists hold the same tasks)."""
+    if state == "confirmed":
+        return True
+    return state == "reported_done" and (deadline is None or (completed_on is not None and completed_on <= deadline))
 
 
 def ensure_installed() -> tuple[str | None, str]:
