@@ -337,11 +337,14 @@ def test_move_of_an_office_built_by_the_real_services(make_db, tmp_path: Path) -
         assert report.ok and report.directives_new > 0
         with ctx.sessions.begin() as session:
             task_ids = session.scalars(select(Task.id).order_by(Task.id).limit(4)).all()
+            # an extension needs a deadline to move: the first task that has one
+            with_deadline = session.scalars(select(Task.id).where(Task.current_deadline.is_not(None))
+                                            .order_by(Task.id).limit(1)).one()
         assert len(task_ids) == 4
         tasks.progress(as_user(ctx, "lan"), task_ids[0], 40, "Đang triển khai")
         tasks.report_done(as_user(ctx, "lan"), task_ids[1])
         tasks.confirm(ctx, task_ids[1])
-        tasks.request_extension(as_user(ctx, "lan"), task_ids[2], date(2021, 9, 30), "Chờ kinh phí")
+        tasks.request_extension(as_user(ctx, "lan"), with_deadline, date(2022, 1, 31), "Chờ kinh phí")
         tasks.add_note(ctx, task_ids[3], "Đôn đốc qua điện thoại")
         add_user(ctx, "chi", "office")
     finally:
