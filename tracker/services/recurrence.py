@@ -95,6 +95,57 @@ def obligation_end(state: str, completed_on: date | None) -> date | None:
     return None
 
 
+_WEEKDAY_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+
+
+@lru_cache(maxsize=256)
+def plain_rule(rule: str) -> tuple[str, frozenset[int] | None] | None:
+    """(FREQ, weekdays) for the everyday rules - daily, weekly on the start's weekday, daily or
+    weekly on listed weekdays, every period - which are counted by date arithmetic; ``None`` for
+    any other rule (dateutil decides those)."""
+    text = _rule_text(rule).upper().removeprefix("RRULE:")
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        key, sep, value = part.partition("=")
+        if not sep or key in parts:
+            return None
+        parts[key] = value
+    if set(parts) - {"FREQ", "BYDAY", "INTERVAL"} or parts.get("INTERVAL", "1") != "1":
+        return None
+    if parts.get("FREQ") not in ("DAILY", "WEEKLY"):
+        return None
+    if "BYDAY" not in parts:
+        return parts["FREQ"], None
+    names = parts["BYDAY"].split(",")
+    if not names or any(name not in _WEEKDAY_CODES for name in names):
+        return None
+    return parts["FREQ"], frozenset(_WEEKDAY_CODES[name] for name in names)
+
+
+def _plain_count(plain: tuple[str, frozenset[int] | None], start: date, last: date) -> int:
+    """How many due days of a plain rule fall after ``start`` and on or before ``last``."""
+    first = start + timedelta(days=1)
+    if last < first:
+        return 0
+    freq, weekdays = plain
+    days = (last - first).days + 1
+    if weekdays is None:
+        return days if freq == "DAILY" else (last - start).days // 7
+    weeks, rest = divmod(days, 7)
+    tail_start = first + timedelta(days=7 * weeks)
+    return weeks * len(weekdays) + sum(
+        1 for i in range(rest) if (tail_start + timedelta(days=i)).weekday() in weekdays)
+
+
+def _plain_is_due(plain: tuple[str, frozenset[int] | None], start: date, day: date) -> bool:
+    freq, weekdays = plain
+    if day <= start:
+        return False
+    if weekdays is not None:
+        return day.weekday() in weekdays
+    return freq == "DAILY" or (day - start).days % 7 == 0
+
+
 def count_missed(rule: str, start: date, as_of: date, submitted: Iterable[date],
                  end: date | None = None) -> int:
     """Occurrences due before ``as_of`` (and by ``end``) with no report among ``submitted``."""
@@ -102,6 +153,10 @@ def count_missed(rule: str, start: date, as_of: date, submitted: Iterable[date],
     if end is not None:
         last = min(last, end)
     done = set(submitted)
+    plain = plain_rule(rule) if rule else None
+    if plain is not None:  # the everyday rules by arithmetic: a daily rule over years is ~1,000 days
+        return _plain_count(plain, start, last) - sum(
+            1 for day in done if day <= last and _plain_is_due(plain, start, day))
     return sum(1 for day in occurrences(rule, start, start, last) if day not in done)
 
 
