@@ -41,15 +41,19 @@ def _clean_name(name: str) -> str:
 
 
 def _key_owner(session: Session, name: str) -> Body | None:
-    """The active body whose name or alias ``name`` is."""
-    keys = name_keys(name)
-    body = session.scalars(select(Body).where(Body.name_key.in_(keys), Body.active.is_(True))).first()
-    if body is not None:
-        return body
-    return session.scalars(
-        select(Body).join(BodyAlias, BodyAlias.body_id == Body.id)
-        .where(BodyAlias.alias_key.in_(keys), Body.active.is_(True))
-    ).first()
+    """The active body whose name or alias ``name`` is: the name as written first, then its
+    expanded form ("Sở TT&TT" is the body of that name if there is one, else "Sở Thông tin và
+    Truyền thông")."""
+    for key in name_keys(name):
+        body = session.scalars(select(Body).where(Body.name_key == key, Body.active.is_(True))).first()
+        if body is None:
+            body = session.scalars(
+                select(Body).join(BodyAlias, BodyAlias.body_id == Body.id)
+                .where(BodyAlias.alias_key == key, Body.active.is_(True))
+            ).first()
+        if body is not None:
+            return body
+    return None
 
 
 def resolve_body(session: Session, ref: BodyRef) -> Body:
@@ -123,7 +127,10 @@ def list_bodies(ctx: ServiceContext, *, only_new: bool = False, include_inactive
 def _fuzzy(session: Session, text: str, limit: int) -> list[BodyMatch]:
     from rapidfuzz import fuzz, process
 
-    query = fold(expand_abbreviations(text)) or fold(text)
+    # A clerk types abbreviations in any case ("ubnd", "so tt&tt"): expand them as written and
+    # upper-cased, and match every reading.
+    queries = list(dict.fromkeys(q for q in (fold(expand_abbreviations(text)),
+                                             fold(expand_abbreviations(text.upper())), fold(text)) if q))
     labels: list[tuple[int, str, str]] = []  # (body id, body name, label)
     names: dict[int, str] = {}
     for body_id, name in session.execute(select(Body.id, Body.name).where(Body.active.is_(True))):
@@ -134,22 +141,22 @@ def _fuzzy(session: Session, text: str, limit: int) -> list[BodyMatch]:
             labels.append((body_id, names[body_id], alias))
     if not labels:
         return []
-    if not query:
+    if not queries:
         return [BodyMatch(i, n, n, 0.0) for i, n in sorted(names.items(), key=lambda p: fold(p[1]))[:limit]]
     folded = [fold(label) for _, _, label in labels]
     best: dict[int, BodyMatch] = {}
-    raw = fold(text)
-    for _choice, score, position in process.extract(query, folded, scorer=fuzz.WRatio,
-                                                    limit=max(limit * 4, 20)):
-        body_id, name, label = labels[position]
-        key = folded[position]
-        if key.startswith(raw) or key.startswith(query):
-            score = max(score, 100.0)
-        elif raw in key or query in key:
-            score = max(score, 95.0)
-        current = best.get(body_id)
-        if current is None or score > current.score:
-            best[body_id] = BodyMatch(body_id, name, label, float(score))
+    for query in queries:
+        for _choice, score, position in process.extract(query, folded, scorer=fuzz.WRatio,
+                                                        limit=max(limit * 4, 20)):
+            body_id, name, label = labels[position]
+            key = folded[position]
+            if key.startswith(query):
+                score = max(score, 100.0)
+            elif query in key:
+                score = max(score, 95.0)
+            current = best.get(body_id)
+            if current is None or score > current.score:
+                best[body_id] = BodyMatch(body_id, name, label, float(score))
     ranked = sorted(best.values(), key=lambda m: (-m.score, fold(m.name)))
     return [m for m in ranked if m.score >= 50][:limit]
 
