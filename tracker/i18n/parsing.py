@@ -1,6 +1,10 @@
 """Problems the parser finds in a directive (listed, never fatal)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "parse.name_too_long": {
+        "vi": "Mục bắt đầu bằng một tên quá dài, không phải tên cơ quan: đã giao cho các nơi nhận, cần kiểm tra: {detail}",
+        "en": "The item opens with a name far too long for a body: assigned to the addressees, please check: {detail}",
+    },
     "parse.item_without_body": {
         "vi": "Mục nhiệm vụ chưa xác định được cơ quan thực hiện: {detail}",
         "en": "No responsible body found for the item: {detail}",

@@ -58,6 +58,17 @@ def extract(source: SourceText) -> ExtractionResult:
     return ExtractionResult(source=source, documents=tuple(documents), issues=tuple(issues))
 
 
+def _overlong_name(text: str) -> bool:
+    """The item opens with a run of capitalised words far longer than any body's name (a damaged
+    or pasted text): its bodies fall back to the addressees, and the clerk is told to check."""
+    words = text.split(";", 1)[0].split(",", 1)[0].split()[:_LONGEST_NAME_WORDS * 2]
+    # names capitalise about every other word; running text hardly any
+    return len(words) > _LONGEST_NAME_WORDS and sum(w[:1].isupper() for w in words) * 10 >= len(words) * 3
+
+
+_LONGEST_NAME_WORDS = 40  # "Ban Chỉ đạo phòng, chống dịch bệnh ở người tỉnh ..." is about 12
+
+
 def _short(text: str) -> str:
     words = text.split()
     return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
@@ -114,6 +125,8 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         mentions = inherited + own_bodies(node)
         if not mentions:
             mentions = list(fallback)
+            if _overlong_name(node.text):
+                issues.append(ParseIssue(offset + node.index + 1, "parse.name_too_long", _short(node.text)))
         bodies = to_bodies(mentions)
         heading_text = chain[0].text if chain else None
         timing_intro = "\n".join(x for x in (last_intro or intro_text, *(a.text for a in reversed(chain))) if x)
