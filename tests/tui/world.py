@@ -72,7 +72,7 @@ def stand_in_extractor(path: Path) -> ExtractionResult:
             ("1", "Kiểm tra công tác chuyển đổi số tại các sở", "Sở Thông tin và Truyền thông", [],
              date(2021, 8, 1)),
             ("2", "Báo cáo kết quả chuyển đổi số", "Sở Thông tin và Truyền thông", [], date(2021, 8, 10)),
-            ("3", "Đánh giá, tổng kết", "Sở Nội vụ", [], None),
+            ("3", "Đánh giá, tổng kết", "Trung tâm Chuyển đổi số tỉnh", [], None),
         ])])
     return make_extraction(path.name)
 
