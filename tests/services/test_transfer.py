@@ -322,7 +322,7 @@ def test_import_refuses_bad_documents_and_changes_nothing(db_url: str, tmp_path:
 
 def test_move_of_an_office_built_by_the_real_services(make_db, tmp_path: Path) -> None:
     """sample_docs through the real importer, real task actions by several users, then the move
-    SQLite -> PostgreSQL gives the identical export."""
+    SQLite -> PostgreSQL gives the identical export and the identical weekly report."""
     try:
         from tracker.ingest import read_file  # noqa: F401
     except ImportError:
@@ -354,3 +354,18 @@ def test_move_of_an_office_built_by_the_real_services(make_db, tmp_path: Path) -
     second = export_json(target_url, tmp_path / "second.json")
     assert first.path.read_bytes() == second.path.read_bytes()
     assert _counts(target_url) == _counts(source_url)
+    # the office's weekly report is the same on the new database, figure for figure
+    from datetime import datetime
+
+    from tracker.services.reporting import build_report
+
+    produced = datetime(2021, 7, 26, 16, 0)
+    reports = []
+    for url in (source_url, target_url):
+        ctx = _context(url)
+        try:
+            reports.append(build_report(ctx, produced_at=produced))
+        finally:
+            ctx.close()
+    assert reports[0] == reports[1]
+    assert reports[0].overall.total == _counts(source_url)["task"]
