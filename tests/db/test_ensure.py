@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -124,7 +125,7 @@ def test_a_database_at_head_is_left_alone(db_url: str) -> None:
         assert siblings(sqlite_file(db_url)) == {"tracker.db"}
 
 
-def test_a_database_behind_head_is_upgraded_with_its_data(db_url: str, newer_tree: str) -> None:
+def test_a_database_behind_head_is_upgraded_with_its_data(db_url: str, newer_tree: str, tmp_path: Path) -> None:
     engine = make_engine(db_url)
     with engine.begin() as conn:
         insert_task_with_event(conn)
@@ -132,7 +133,7 @@ def test_a_database_behind_head_is_upgraded_with_its_data(db_url: str, newer_tre
     _settle(db_url)
     old_revision = current_revision(db_url)
 
-    result = ensure_database(db_url)
+    result = ensure_database(db_url, backup_dir=tmp_path / "backups")
 
     assert (result.before, result.after, result.upgraded) == (old_revision, newer_tree, True)
     assert current_revision(db_url) == newer_tree
@@ -152,8 +153,16 @@ def test_a_database_behind_head_is_upgraded_with_its_data(db_url: str, newer_tre
         assert current_revision(copy_url) == old_revision
         assert scalar(copy_url, "SELECT count(*) FROM task_event") == 1
         assert "priority" not in {c["name"] for c in _columns(copy_url, "task")}
-    else:
-        assert result.backup is None  # a server database is backed up by its administrator
+    else:  # a pg_dump of the database as it was, which pg_restore reads back
+        assert result.backup is not None and result.backup.parent == tmp_path / "backups"
+        assert result.backup.name.endswith(f".bak-{old_revision}.dump")
+        listing = subprocess.run([_pg_tool("pg_restore"), "--list", str(result.backup)],
+                                 capture_output=True, text=True, check=True).stdout
+        assert "TABLE DATA public task_event" in listing
+
+
+def _pg_tool(name: str) -> str:
+    return shutil.which(name) or sorted(str(p) for p in Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))[-1]
 
 
 def _columns(url: str, table: str) -> list[dict[str, object]]:

@@ -15,7 +15,9 @@ is taken from the package, never from the current directory or an ``alembic.ini`
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -294,9 +296,40 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return target
 
 
-def ensure_database(url: str) -> EnsureResult:
+def _pg_dump_program() -> str | None:
+    found = shutil.which("pg_dump")
+    if found:
+        return found
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_dump"))
+    return str(candidates[-1]) if candidates else None
+
+
+def backup_postgres(url: str, revision: str, folder: Path) -> Path | None:
+    """A ``pg_dump -Fc`` of the database into ``folder`` before it is migrated (``None`` when
+    pg_dump is not installed: the administrator's own backups are then all there is)."""
+    program = _pg_dump_program()
+    if program is None:
+        return None
+    parsed = make_url(url)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{parsed.database}.bak-{revision}.dump"
+    number = 2
+    while target.exists():
+        target = folder / f"{parsed.database}.bak-{revision}-{number}.dump"
+        number += 1
+    libpq = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    done = subprocess.run([program, "-Fc", "-f", str(target), "--dbname", libpq],
+                          capture_output=True, text=True, timeout=3600, check=False)
+    if done.returncode != 0:
+        target.unlink(missing_ok=True)
+        raise DatabaseError("db.backup_failed", path=str(target), detail=done.stderr.strip()[-300:])
+    return target
+
+
+def ensure_database(url: str, backup_dir: Path | None = None) -> EnsureResult:
     """Make the database at ``url`` usable by this version: create it, or upgrade it after a
-    backup copy (SQLite); refuse what this version cannot use and leave it untouched."""
+    backup copy (SQLite: beside the file; PostgreSQL: a pg_dump into ``backup_dir``, where
+    pg_dump is installed); refuse what this version cannot use and leave it untouched."""
     head = head_revision()
     state = _read_state(url)
     if state.revision == head:
@@ -309,6 +342,9 @@ def ensure_database(url: str) -> EnsureResult:
             backup = backup_sqlite(path, state.revision)
         except (OSError, sqlite3.Error) as exc:
             raise DatabaseError("db.backup_failed", path=str(path), detail=str(exc)) from None
+    elif path is None and state.revision is not None and backup_dir is not None \
+            and make_url(url).get_backend_name() == "postgresql":
+        backup = backup_postgres(url, state.revision, backup_dir)
     try:
         _run(url, "upgrade", "head")
     except SQLAlchemyError as exc:  # pragma: no cover - _run translates the expected ones

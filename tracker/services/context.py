@@ -47,9 +47,10 @@ def open_context(settings: Settings, *, prepare: bool = True) -> ServiceContext:
     (a SQLite file is copied aside before an automatic upgrade; a database from a newer version of
     tracker, or a file that is not a database, is refused untouched)."""
     if prepare:
+        from tracker.config import default_data_dir
         from tracker.db.migrate import ensure_database
 
-        ensure_database(settings.db_url)
+        ensure_database(settings.db_url, backup_dir=default_data_dir() / "backups")
     engine = make_engine(settings.db_url)
     return ServiceContext(settings=settings, engine=engine, sessions=make_session_factory(engine),
                           readers=make_reader_factory(engine))
