@@ -9,7 +9,8 @@ naming responsible bodies, some with dash sub-items; deadline phrases and recurr
     from bench.corpus import generate_documents, SIZES
 
 Sizes: ``office`` = 2,000 directives (~50,000 tasks, 250,000 events), ``large`` = 40,000 directives
-(~1,000,000 tasks). Same seed, same corpus.
+(~1,000,000 tasks). Same seed, same corpus. Event histories for the imported tasks (progress, done,
+confirmations, extensions: ~5 events per task) come from ``bench/events.py`` (``add_histories``).
 """
 
 from __future__ import annotations
