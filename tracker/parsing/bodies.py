@@ -282,7 +282,27 @@ def _unprotect(text: str) -> str:
     return text.replace("\x01", ",").replace("\x02\x03", "và").replace("\x02", "v").replace("\x03", "à")
 
 
-_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:và|cùng|với)\s+")
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_JOINER = re.compile(r"\s+(?:và|cùng|với)\s+")
+# After "và" a new member starts with a capital ("và Công an tỉnh") or one of these words ("và các
+# đoàn thể", "và ngành Y tế"); otherwise "và" is inside a name ("Ban Chỉ huy phòng, chống thiên
+# tai và tìm kiếm cứu nạn tỉnh").
+_MEMBER_OPENERS = ("các ", "từng ", "những ", "ngành ", "đoàn thể", "tổ chức", "cơ quan", "đơn vị", "hội ",
+                   "ban ", "sở ", "ủy ban", "uỷ ban", "mặt trận", "lực lượng", "chính quyền", "người đứng đầu",
+                   "bí thư", "cấp ủy", "cấp uỷ", "địa phương", "công an", "ubnd", "đảng ủy", "đảng uỷ")
+
+
+def _split_members(text: str) -> list[str]:
+    members: list[str] = []
+    for part in _LIST_SEPARATOR.split(text):
+        last = 0
+        for joiner in _JOINER.finditer(part):
+            after = part[joiner.end():]
+            if after[:1].isupper() or after.lower().startswith(_MEMBER_OPENERS):
+                members.append(part[last:joiner.start()])
+                last = joiner.end()
+        members.append(part[last:])
+    return members
 _PAREN = re.compile(r"\([^)]*\)?")
 _INNER_DET = re.compile(r"(?<=\s)(?:các|từng|những)\s+", re.IGNORECASE)
 
@@ -340,7 +360,7 @@ def _split_group(phrase: str) -> tuple[str, ...]:
         phrase = phrase[colon + 1:]
     key = _key(phrase)
     protected = _protect(phrase, key)
-    raw_members = [_unprotect(m) for m in _SPLIT.split(protected)]
+    raw_members = [_unprotect(m) for m in _split_members(protected)]
     members = [_clean_member(m) for m in raw_members]
     members = [m for m in members if m and any(ch.isalpha() for ch in m)]
     if not members:

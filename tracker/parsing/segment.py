@@ -42,7 +42,16 @@ class Node:
             return False
         own = self.text.rstrip()
         letters = [c for c in own if c.isalpha()]
-        return own.endswith(":") or (bool(letters) and all(c.isupper() for c in letters)) or len(own) < 3
+        return (own.endswith(":") or (bool(letters) and all(c.isupper() for c in letters)) or len(own) < 3
+                or self.is_section_title)
+
+    @property
+    def is_section_title(self) -> bool:
+        """"I. Về nhiệm vụ trọng tâm thời gian tới" above "1. ...", "2. ...": a short title with no
+        sentence end and nothing of its own below it names a section, it is not a task."""
+        own = self.text.rstrip()
+        return (bool(own) and not self.continuation and own[-1] not in ".;!?…"
+                and len(own.split()) <= _SECTION_TITLE_WORDS)
 
     def leaves(self) -> list[Node]:
         if not self.children:
@@ -51,6 +60,9 @@ class Node:
         for child in self.children:
             out.extend(child.leaves())
         return out
+
+
+_SECTION_TITLE_WORDS = 20
 
 
 @dataclass

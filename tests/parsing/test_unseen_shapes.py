@@ -1,0 +1,54 @@
+"""Shapes met in directives outside the annotated samples (written for these tests)."""
+
+from __future__ import annotations
+
+from tracker.domain.parsed import SourceText
+from tracker.parsing.extract import extract
+
+CONCLUSION = """TỈNH ỦY BÌNH ĐỊNH
+*
+Số 512-TB/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Quy Nhơn, ngày 02 tháng 6 năm 2022
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY
+về tình hình phát triển kinh tế - xã hội 5 tháng đầu năm 2022
+
+Sau khi thảo luận, Ban Thường vụ Tỉnh ủy kết luận như sau:
+
+I. Về nhiệm vụ trọng tâm thời gian tới
+
+1. Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Ủy ban Kiểm tra Tỉnh ủy tham mưu sơ kết việc thực hiện quy định; báo cáo Ban Thường vụ Tỉnh ủy trong tháng 7/2022.
+
+2. Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo tăng cường giám sát việc thực hiện các nghị quyết.
+
+II. Về công tác phòng, chống thiên tai
+
+Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh và Công an tỉnh chủ động xây dựng phương án ứng phó với bão, lũ năm 2022.
+
+Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Thông báo kết luận này.
+
+T/L BAN THƯỜNG VỤ
+CHÁNH VĂN PHÒNG
+
+Nguyễn Văn Dũng
+"""
+
+
+def _items() -> dict[str, list[str]]:
+    result = extract(SourceText("kl.txt", CONCLUSION, "utf-8", "0"))
+    return {item.ref: [b.name for b in item.bodies] for doc in result.documents for item in doc.items}
+
+
+def test_a_section_title_above_numbered_items_is_not_a_task() -> None:
+    items = _items()
+    assert "I" not in items
+    assert items["I.1"] == ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+    assert items["I.2"] == ["Đảng đoàn Hội đồng nhân dân tỉnh"]
+
+
+def test_va_inside_a_name_does_not_split_it_but_between_names_does() -> None:
+    assert _items()["II"] == ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh", "Công an tỉnh"]
