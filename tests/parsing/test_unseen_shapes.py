@@ -52,3 +52,12 @@ def test_a_section_title_above_numbered_items_is_not_a_task() -> None:
 
 def test_va_inside_a_name_does_not_split_it_but_between_names_does() -> None:
     assert _items()["II"] == ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh", "Công an tỉnh"]
+
+
+def test_social_insurance_and_youth_union_are_bodies() -> None:
+    text = CONCLUSION.replace(
+        "2. Đảng đoàn Hội đồng nhân dân tỉnh chỉ đạo tăng cường giám sát việc thực hiện các nghị quyết.",
+        "2. Bảo hiểm xã hội tỉnh, Tỉnh đoàn rà soát danh sách người tham gia bảo hiểm xã hội.")
+    result = extract(SourceText("kl.txt", text, "utf-8", "0"))
+    items = {item.ref: [b.name for b in item.bodies] for doc in result.documents for item in doc.items}
+    assert items["I.2"] == ["Bảo hiểm xã hội tỉnh", "Tỉnh đoàn"]

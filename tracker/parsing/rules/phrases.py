@@ -27,7 +27,7 @@ BODY_HEADS = PhraseList(
      "đoàn thanh niên", "đoàn", "liên đoàn", "huyện ủy", "thành ủy", "thị ủy", "quận ủy", "tỉnh ủy viên",
      "tỉnh ủy", "thường trực", "cấp ủy", "chính quyền", "tổ chức đảng", "tổ chức chính trị", "cơ quan",
      "đơn vị", "địa phương", "thành viên", "trưởng", "kho bạc", "ngân hàng", "cục", "chi cục", "trung tâm",
-     "bệnh viện", "thanh tra", "viện kiểm sát", "tòa án", "chánh văn phòng", "thủ trưởng", "các cấp ủy",
+     "bảo hiểm xã hội", "tỉnh đoàn", "bệnh viện", "thanh tra", "viện kiểm sát", "tòa án", "chánh văn phòng", "thủ trưởng", "các cấp ủy",
      "cán bộ", "đảng viên", "tổ công tác", "tổ covid", "chi bộ", "quân sự", "biên phòng", "ubnd", "hđnd",
      "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs"),
     "Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí", "ban",
@@ -66,7 +66,7 @@ CAPITAL_ONLY_HEADS = PhraseList(
     ("ban", "báo", "đài", "hội", "đoàn", "trung tâm", "phòng", "bộ", "cục", "chi cục", "trưởng", "thanh tra",
      "văn phòng", "thành viên", "cán bộ", "đảng viên", "ngân hàng", "kho bạc", "bệnh viện", "tổ công tác",
      "tổ covid", "chi bộ", "quân sự", "biên phòng", "thường trực", "công an", "lực lượng", "ngành", "cơ quan",
-     "đơn vị", "địa phương"),
+     "đơn vị", "địa phương", "bảo hiểm xã hội", "tỉnh đoàn"),
     "Bố trí đủ nhân lực cho các điểm tiêm; báo cáo kết quả hàng ngày.", "báo",
 )
 # Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
