@@ -61,3 +61,35 @@ def test_social_insurance_and_youth_union_are_bodies() -> None:
     result = extract(SourceText("kl.txt", text, "utf-8", "0"))
     items = {item.ref: [b.name for b in item.bodies] for doc in result.documents for item in doc.items}
     assert items["I.2"] == ["Bảo hiểm xã hội tỉnh", "Tỉnh đoàn"]
+
+
+LONG_SUBJECT = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+
+Số: 1245/UBND-NC
+
+V/v triển khai thực hiện công tác cải cách hành chính và chuyển đổi số trên địa bàn tỉnh năm 2022 và các năm tiếp theo
+
+Quảng Ngãi, ngày 15 tháng 3 năm 2022
+
+Kính gửi:
+- Các sở, ban, ngành tỉnh;
+- UBND các huyện, thị xã, thành phố.
+
+Chủ tịch UBND tỉnh yêu cầu:
+
+1. Sở Nội vụ chủ trì tham mưu kế hoạch kiểm tra; hoàn thành trước ngày 31/3/2022.
+
+2. Sở Tài chính bố trí kinh phí.
+"""
+
+
+def test_a_long_subject_on_one_line_keeps_the_directive_whole() -> None:
+    """A .docx keeps "V/v ..." as one long paragraph: it is still the header, not body text."""
+    result = extract(SourceText("cv.txt", LONG_SUBJECT, "utf-8", "0"))
+    assert len(result.documents) == 1
+    doc = result.documents[0]
+    assert (doc.number, doc.issuer, str(doc.issue_date)) == ("1245/UBND-NC", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                                                             "2022-03-15")
+    assert doc.subject is not None and doc.subject.endswith("năm 2022 và các năm tiếp theo")
+    assert [(i.ref, [b.name for b in i.bodies]) for i in doc.items] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tài chính"])]

@@ -83,6 +83,8 @@ def header_kind(text: str) -> str | None:
 def _is_body(text: str) -> bool:
     if not text or header_kind(text):
         return False
+    if text.startswith(("V/v", "V/V", "Về việc")):  # a subject line, however long (a .docx keeps it whole)
+        return False
     if RECEIVERS_BLOCK.match(text):
         return True
     label = find_label(text)
