@@ -93,3 +93,10 @@ def test_a_long_subject_on_one_line_keeps_the_directive_whole() -> None:
                                                              "2022-03-15")
     assert doc.subject is not None and doc.subject.endswith("năm 2022 và các năm tiếp theo")
     assert [(i.ref, [b.name for b in i.bodies]) for i in doc.items] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tài chính"])]
+
+
+def test_a_department_whose_name_holds_a_verb_stays_whole() -> None:
+    text = LONG_SUBJECT.replace("2. Sở Tài chính bố trí kinh phí.",
+                                "2. Sở Giáo dục và Đào tạo, Sở Tài chính tạo điều kiện cho các trường học.")
+    doc = extract(SourceText("cv.txt", text, "utf-8", "0")).documents[0]
+    assert [b.name for b in doc.items[1].bodies] == ["Sở Giáo dục và Đào tạo", "Sở Tài chính"]

@@ -42,7 +42,7 @@ PREDICATES = PhraseList(
      "tổ chức", "báo cáo", "nghiên cứu", "đề xuất", "bảo đảm", "đảm bảo", "chuẩn bị", "nâng cao", "phát huy",
      "cam kết", "kịp thời", "sớm", "nghiêm túc", "quyết liệt", "giúp", "tham mưu", "ban hành", "được", "là",
      "đã", "sẽ", "đang", "vẫn", "luôn", "cùng với", "yêu cầu", "đề nghị", "vận động", "tuyên truyền",
-     "quán triệt", "duy trì", "thống nhất", "giám sát", "bố trí", "huy động", "chấp hành", "nêu cao", "tạo",
+     "quán triệt", "duy trì", "thống nhất", "giám sát", "bố trí", "huy động", "chấp hành", "nêu cao", "tạo điều kiện", "tạo sự", "tạo thuận lợi", "tạo môi trường", "tạo việc làm",
      "hỗ trợ", "cung cấp", "xử lý", "phân công", "khắc phục", "tiến hành", "hoàn thành", "hoàn thiện",
      "xem xét", "đánh giá", "tổng hợp", "lập", "cập nhật", "ưu tiên", "tranh thủ", "kiên quyết",
      "sẵn sàng", "bám sát", "nhằm", "để", "theo chức năng", "căn", "chỉ", "thông báo", "phát động", "mở",
