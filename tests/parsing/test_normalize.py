@@ -49,9 +49,18 @@ def test_a_finished_sentence_is_not_joined_to_the_next() -> None:
 
 def test_repeated_page_adds_nothing() -> None:
     long = "Căn cứ chức năng, nhiệm vụ được giao, các cấp, các ngành chủ động phối hợp, đề xuất các chính sách."
-    text = f"{long}\n\n2. Một mục khác đủ dài để là một đoạn văn của văn bản chỉ đạo.\n\n{long}"
+    other = "2. Một mục khác đủ dài để là một đoạn văn của văn bản chỉ đạo, lặp lại khi máy quét chụp hai lần."
+    text = f"{long}\n\n{other}\n\n3. Mục ba.\n\n{long}\n\n{other}"
     texts = [ln.text for ln in normalize(text).lines if ln.text]
-    assert texts.count(long) == 1
+    assert texts.count(long) == 1 and texts.count(other) == 1
+
+
+def test_one_sentence_said_twice_is_kept() -> None:
+    """The same instruction under two items is not a scanner's repeated page."""
+    same = "- Tăng cường công tác tuyên truyền, phổ biến các chủ trương, chính sách của Đảng và Nhà nước."
+    text = f"1. Sở Y tế:\n\n{same}\n\n2. Sở Tài chính:\n\n{same}"
+    texts = [ln.text for ln in normalize(text).lines if ln.text]
+    assert texts.count(same) == 2
 
 
 def test_sample_002_loses_its_stamps_page_numbers_and_duplicate_page() -> None:

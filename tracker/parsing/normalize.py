@@ -104,16 +104,27 @@ def _drop_stamps(lines: list[Line]) -> list[Line]:
 
 
 def _drop_duplicates(lines: list[Line]) -> list[Line]:
+    """Drop a scanner's repeated page: runs of two or more long paragraphs already seen. A single
+    sentence said twice ("- Tăng cường công tác tuyên truyền ..." under two items) stays."""
     seen: set[str] = set()
-    out: list[Line] = []
+    repeated: list[bool] = []
     for line in lines:
+        is_repeat = False
         if len(line.text) >= _MIN_DUPLICATE:
             key = " ".join(line.text.lower().split())
-            if key in seen:
-                continue
+            is_repeat = key in seen
             seen.add(key)
-        out.append(line)
-    return out
+        repeated.append(is_repeat)
+    text_positions = [i for i, line in enumerate(lines) if line.text.strip()]
+    drop: set[int] = set()
+    for n, i in enumerate(text_positions):
+        if not repeated[i]:
+            continue
+        before = n > 0 and repeated[text_positions[n - 1]]
+        after = n + 1 < len(text_positions) and repeated[text_positions[n + 1]]
+        if before or after:
+            drop.add(i)
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def _starts_lower(text: str) -> bool:
