@@ -116,5 +116,7 @@ async def test_keys_right_after_start_and_escape_leaves_a_text_box(fake_settings
         assert app.current_screen_name == "import"
         await pilot.press("escape", "ctrl+o")  # Esc leaves the path box but stays in the pane
         await wait_for(pilot, lambda: app.focused is not None and app.focused.id == "import-tree")
-        await pilot.press("escape", "escape", "2")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("2")
         await wait_for(pilot, lambda: app.current_screen_name == "tasks")
