@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tracker.domain.enums import TaskRole
+from tracker.domain.text import modern_tones
 from tracker.parsing.bodies import (
     clause_bodies,
-    display_tones,
     expand_abbreviations,
     intro_bodies,
     is_specific,
@@ -107,7 +107,7 @@ def test_directory_match_and_new_bodies() -> None:
 
 
 def test_old_tone_placement_matches_and_reads_modern() -> None:
-    assert display_tones("Đảng uỷ đoàn thể hoà bình") == "Đảng ủy đoàn thể hòa bình"
+    assert modern_tones("Đảng uỷ đoàn thể hoà bình") == "Đảng ủy đoàn thể hòa bình"
     assert resolve("Uỷ ban nhân dân tỉnh") == ("Ủy ban nhân dân tỉnh", True)
 
 

@@ -60,25 +60,11 @@ def expand_abbreviations(name: str) -> str:
 
 # --- word helpers -----------------------------------------------------------------------------
 
-_SYLLABLE_TONES = re.compile(
-    r"(?<=[a-zđ])(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![a-zà-ỹđ])|(?<![a-zà-ỹđ])(u[ỳýỷỹỵ])(?![a-zà-ỹđ])",
-    re.IGNORECASE,
-)
-
-
 _OLD_PAIRS = ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
 _OLD_TO_NEW = tuple((old, modern_tones(old)) for old in _OLD_PAIRS)
 def _has_old_pairs(text: str) -> bool:
     lower = text.lower()
     return any(old in lower for old in _OLD_PAIRS)
-
-
-def display_tones(text: str) -> str:
-    """Modern tone placement only where it applies, at a syllable's end ("uỷ" -> "ủy", "hoà" ->
-    "hòa"), leaving "đoàn" alone. Same length as ``text``."""
-    if not _has_old_pairs(text):
-        return text
-    return _SYLLABLE_TONES.sub(lambda m: modern_tones(m.group(0)), text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -352,7 +338,7 @@ def _split_list(phrase: str) -> tuple[str, ...]:
 
 def _split_group(phrase: str) -> tuple[str, ...]:
     phrase = _PAREN.sub(" ", phrase)
-    phrase = display_tones(expand_abbreviations(phrase))
+    phrase = modern_tones(expand_abbreviations(phrase))
     head = ""
     colon = phrase.find(":")
     if colon != -1:
@@ -536,7 +522,7 @@ _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
 
 def clause_bodies(text: str) -> list[Mention]:
     """Bodies named as actors in ``text`` (an item, a continuation paragraph, a closing sentence)."""
-    text = display_tones(text)
+    text = modern_tones(text)
     key = _key(text)
     out: list[Mention] = []
     for start, end in _clauses(text):
@@ -575,7 +561,7 @@ def intro_bodies(intro: str) -> list[Mention]:
     """Bodies the sentence introducing the items names ("... yêu cầu Sở X, Sở Y thực hiện ...:")."""
     if not intro:
         return []
-    text = display_tones(intro)
+    text = modern_tones(intro)
     last = None
     for m in _DEMAND.finditer(text):
         last = m

@@ -18,9 +18,9 @@ from tracker.domain.parsed import (
     ParseIssue,
     SourceText,
 )
+from tracker.domain.text import modern_tones
 from tracker.parsing.bodies import (
     clause_bodies,
-    display_tones,
     intro_bodies,
     is_specific,
     monitor_body,
@@ -192,7 +192,7 @@ def _monitor(seg: Segmented, items: list[ParsedItem]) -> str | None:
 def find_citations(text: str) -> list[CitedReference]:
     out: list[CitedReference] = []
     seen: set[tuple[str, str]] = set()
-    for m in CITATION.finditer(display_tones(text)):
+    for m in CITATION.finditer(modern_tones(text)):
         number = m.group("number")
         key = (m.group("kind"), number)
         if key in seen:
