@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from tracker.db.models import Task, TaskEvent
 from tracker.domain import status
 from tracker.domain.enums import Category, TaskState
+from tracker.services.recurrence import plain_rule
 
 _BATCH = 5_000
 ID_CHUNK = 5_000  # ids per IN (...) list, under SQLite's limit of 32,766 variables (3.32+)
@@ -164,34 +165,17 @@ def facts_as_of(session: Session, cutoff: date, *, directive_ids: Iterable[int] 
 
 # ---------------------------------------------------------------- due days of the plain rules
 
-_WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-_WORDS = {"daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY"}
-
-
 def plain_occurrences(rule: str, start: date, last: date) -> list[date] | None:
-    """The due days after ``start`` up to ``last`` of the common rules - daily, weekly (on the
-    start's weekday) and daily/weekly on listed weekdays, every period - by date arithmetic;
-    ``None`` for any other rule (the caller asks dateutil). A test checks it against
-    ``tracker.services.recurrence.occurrences``, which is ~100x slower."""
-    text = rule.strip()
-    text = _WORDS.get(text.lower(), text).upper().removeprefix("RRULE:")
-    parts: dict[str, str] = {}
-    for part in text.split(";"):
-        key, sep, value = part.partition("=")
-        if not sep or key in parts:
-            return None
-        parts[key] = value
-    if set(parts) - {"FREQ", "BYDAY", "INTERVAL"} or parts.get("INTERVAL", "1") != "1":
+    """The due days after ``start`` up to ``last`` of the everyday rules
+    (``tracker.services.recurrence.plain_rule``) by date arithmetic; ``None`` for any other rule
+    (the caller asks dateutil). A test checks it against ``recurrence.occurrences``, which is
+    ~100x slower."""
+    plain = plain_rule(rule)
+    if plain is None:
         return None
-    freq = parts.get("FREQ")
-    if freq not in ("DAILY", "WEEKLY"):
-        return None
+    freq, wanted = plain
     first = start + timedelta(days=1)
-    if "BYDAY" in parts:
-        names = parts["BYDAY"].split(",")
-        if not names or any(name not in _WEEKDAYS for name in names):
-            return None
-        wanted = {_WEEKDAYS[name] for name in names}
+    if wanted is not None:
         return [first + timedelta(days=i) for i in range((last - first).days + 1)
                 if (first + timedelta(days=i)).weekday() in wanted]
     if freq == "DAILY":
