@@ -32,7 +32,14 @@ def test_header_subject_and_recipient() -> None:
     assert any(t.startswith("Theo dõi tình hình thực hiện") and "tính đến ngày 01/08/2021, Sở Y tế còn 2 nhiệm vụ"
                in t for t in texts)
     assert any(t.startswith("Đề nghị Sở Y tế khẩn trương") for t in texts)
-    assert "Kết quả thực hiện gửi về Văn phòng trước ngày 06/08/2021 để tổng hợp, báo cáo." in texts
+    # the office under its parent body, as a sentence writes it: "Văn phòng Tỉnh ủy Tây Ninh"
+    assert "Kết quả thực hiện gửi về Văn phòng Tỉnh ủy Tây Ninh trước ngày 06/08/2021 để tổng hợp, báo cáo." in texts
+
+
+def test_office_named_in_full_keeps_its_capitals() -> None:
+    head = replace(LETTERHEAD, parent_body="UBND TỈNH TÂY NINH", issuing_body="VĂN PHÒNG UBND TỈNH")
+    texts = [p.text for p in open_letter(letterhead=head, lang="vi").paragraphs]
+    assert "Kết quả thực hiện gửi về Văn phòng UBND tỉnh trước ngày 06/08/2021 để tổng hợp, báo cáo." in texts
 
 
 def test_table_of_overdue_tasks_with_sources_and_deadlines() -> None:

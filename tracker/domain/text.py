@@ -53,3 +53,77 @@ def match_key(text: str) -> str:
     """Matching key that keeps diacritics: lower case, modern tones, punctuation dropped."""
     lowered = modern_tones(text).lower()
     return " ".join(re.sub(r"[^\w&]+", " ", lowered).split())
+
+
+# ---------------------------------------------------------------- an agency's name inside a sentence
+
+# A Vietnamese syllable (diacritics folded): onset, vowels, coda. An upper-case word that is not
+# one ("UBND", "HĐND", "VPTU", "TT&TT") is an abbreviation and stays upper case.
+_SYLLABLE = re.compile(r"(ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]+(ch|ng|nh|[cmnpt])?")
+# Word runs written with capitals inside an agency's name (Nghị định 30/2020/NĐ-CP, Phụ lục II),
+# folded; each word listed with a capital keeps it.
+_TITLE_RUNS = (("Tỉnh", "ủy"), ("Thành", "ủy"), ("Huyện", "ủy"), ("Quận", "ủy"), ("Thị", "ủy"), ("Đảng", "ủy"),
+               ("Ủy", "ban", "nhân", "dân"), ("Hội", "đồng", "nhân", "dân"), ("Mặt", "trận", "Tổ", "quốc"),
+               ("Ban", "Thường", "vụ"), ("Ban", "Chấp", "hành"), ("Trung", "ương"), ("Việt", "Nam"))
+_AGENCY_TYPES = frozenset({"so", "bo", "ban", "cuc", "vien", "tong cuc", "chi cuc"})  # their field is capitalised
+_PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "phuong", "quan"})  # a place's name follows
+_COMMITTEE_PLACES = frozenset({"tinh", "thanh", "huyen", "quan", "thi"})  # "Tỉnh ủy Tây Ninh", "Huyện ủy ..."
+
+
+def _is_abbreviation(word: str) -> bool:
+    letters = strip_diacritics(word).lower().strip(",.;:()")
+    return bool(letters) and _SYLLABLE.fullmatch(letters) is None
+
+
+def _is_place_word(folded: list[str], i: int) -> bool:
+    """"tỉnh", "huyện", "xã" ... naming a place ("xã hội" is society, "tỉnh ủy" the Party committee)."""
+    following = folded[i + 1] if i + 1 < len(folded) else ""
+    return folded[i] in _PLACE_WORDS and following != "uy" and folded[i:i + 2] != ["xa", "hoi"]
+
+
+def name_in_sentence(name: str) -> str:
+    """An agency's name written in capitals, as it is written inside a sentence:
+    "VĂN PHÒNG TỈNH ỦY TÂY NINH" -> "Văn phòng Tỉnh ủy Tây Ninh", "SỞ Y TẾ" -> "Sở Y tế",
+    "VĂN PHÒNG UBND TỈNH" -> "Văn phòng UBND tỉnh". A name not all in capitals is returned as it is."""
+    name = " ".join(nfc(name).split())
+    if not name or not name.isupper():
+        return name
+    words = name.split(" ")
+    keep = [_is_abbreviation(w) for w in words]
+    out = [w if k else w.lower() for w, k in zip(words, keep, strict=True)]
+    folded = [strip_diacritics(w).lower() for w in out]
+    capital = [False] * len(words)
+    capital[0] = True
+    i = 0
+    while i < len(words):
+        for run in _TITLE_RUNS:
+            keys = [strip_diacritics(w).lower() for w in run]
+            if folded[i:i + len(run)] == keys:
+                for j, word in enumerate(run):
+                    capital[i + j] = capital[i + j] or word[0].isupper()
+                i += len(run) - 1
+                break
+        i += 1
+    first_two = " ".join(folded[:2])
+    field_at = 2 if first_two in _AGENCY_TYPES else 1 if folded[0] in _AGENCY_TYPES else None
+    if field_at is not None and field_at < len(words):
+        capital[field_at] = True  # "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"
+        for j in range(field_at + 1, len(words)):
+            if _is_place_word(folded, j):
+                break
+            if folded[j - 1] in ("va", "-") or out[j - 1].endswith(","):
+                capital[j] = True
+    # a place's name: after "tỉnh", "huyện", "thành phố" ... or after "Tỉnh ủy", "Huyện ủy" ...
+    for i in range(len(words) - 1):
+        two = folded[i:i + 2]
+        if two == ["thanh", "pho"]:
+            start = i + 2
+        elif _is_place_word(folded, i) or (folded[i] == "uy" and i > 0 and folded[i - 1] in _COMMITTEE_PLACES):
+            start = i + 1
+        else:
+            continue
+        for j in range(start, len(words)):
+            capital[j] = True
+        break
+    return " ".join(w if k else (w[:1].upper() + w[1:] if c else w)
+                    for w, k, c in zip(out, keep, capital, strict=True))

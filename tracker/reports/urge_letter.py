@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 
 from tracker.domain.report import Letterhead, UrgeLetterData
+from tracker.domain.text import fold, name_in_sentence
 from tracker.reports.docx_layout import (
     BODY_PT,
     data_table,
@@ -38,9 +39,7 @@ def render_urge_letter(data: UrgeLetterData, lang: str, letterhead: Letterhead) 
                   align="justify", indent_first=True)
         data_table(document, _tasks_table(data, lang), lang)
         paragraph(document, L("rpt.urge.request", body=data.body), align="justify", indent_first=True)
-    office = letterhead.issuing_body.strip() or L("rpt.urge.office_blank")
-    if letterhead.issuing_body.strip().isupper():
-        office = office[0] + office[1:].lower()  # "VĂN PHÒNG" -> "Văn phòng" inside a sentence
+    office = _office_in_sentence(letterhead) or L("rpt.urge.office_blank")
     if data.reply_by is not None:
         paragraph(document, L("rpt.urge.reply_by", office=office, date=fmt_date(data.reply_by, lang)),
                   align="justify", indent_first=True)
@@ -51,6 +50,15 @@ def render_urge_letter(data: UrgeLetterData, lang: str, letterhead: Letterhead) 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _office_in_sentence(letterhead: Letterhead) -> str:
+    """The issuing office as a sentence names it: "VĂN PHÒNG" under "TỈNH ỦY TÂY NINH" is
+    "Văn phòng Tỉnh ủy Tây Ninh"; "VĂN PHÒNG UBND TỈNH" is "Văn phòng UBND tỉnh"."""
+    office, parent = letterhead.issuing_body.strip(), letterhead.parent_body.strip()
+    if office and parent and fold(office) == "van phong":
+        return f"{name_in_sentence(office)} {name_in_sentence(parent)}"
+    return name_in_sentence(office)
 
 
 def _tasks_table(data: UrgeLetterData, lang: str) -> Table:
