@@ -14,12 +14,15 @@ from report_world import (
     EDUCATION,
     HEALTH,
     POLICE,
+    Spec,
     after_cutoff,
     at_day,
     build_world,
     d,
+    import_directive,
 )
 
+from tracker.db.models import Directive, Task
 from tracker.domain.errors import InputError, NotFoundError
 from tracker.domain.report import ReportData, ReportPeriod
 from tracker.services.context import ServiceContext
@@ -251,3 +254,20 @@ def test_report_data_is_plain(ctx: ServiceContext, world: dict[str, int]) -> Non
             assert value is None or isinstance(value, str | int | float | date), type(value)
 
     walk(data)
+
+
+def test_a_directive_without_number_is_named_by_its_file(ctx: ServiceContext, world: dict[str, int]) -> None:
+    """An unnumbered directive (a note, a forwarded page) is not left blank in the report: its
+    lines and its entry among the directives received carry its file's name."""
+    new = import_directive(at_day(ctx, d(23)), "", d(23), "V/v báo cáo nhanh",
+                           [Spec("T9", HEALTH, d(24), "Báo cáo nhanh số ca mắc")])
+    with ctx.sessions.begin() as session:
+        task = session.get(Task, new["T9"])
+        assert task is not None
+        directive = session.get(Directive, task.directive_id)
+        assert directive is not None
+        directive.number, directive.source_file = None, "/data/van_ban/thong_bao_khong_so.docx"
+    data = report(ctx, d(26), "2021-W29")
+    assert [(x.task_id, x.directive_number) for x in data.overdue if x.task_id == new["T9"]] == [
+        (new["T9"], "thong_bao_khong_so.docx")]
+    assert [x.number for x in data.directives if x.subject == "V/v báo cáo nhanh"] == ["thong_bao_khong_so.docx"]

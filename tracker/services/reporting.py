@@ -36,9 +36,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Body, Directive, Item, Task, TaskEvent
@@ -78,10 +79,18 @@ from tracker.services.reporting_facts import (
     OVERDUE,
     Fact,
     chunks,
-    facts_as_of,
+    day_of,
+    directives_of_unchanged,
+    grid_of_unchanged,
+    id_in,
     is_due_soon,
     is_open,
+    json_value,
+    listed_unchanged_facts,
     plain_occurrences,
+    raw_rows,
+    replayed_facts,
+    unchanged_facts_of,
     verdict,
 )
 from tracker.services.users import find_body
@@ -201,14 +210,21 @@ class _Source:
 
 
 def _sources(session: Session, task_ids: Iterable[int]) -> dict[int, _Source]:
-    result: dict[int, _Source] = {}
-    for chunk in chunks(sorted(set(task_ids))):
-        for task_id, number, issued, ref, text in session.connection().execute(
-                select(Task.id, Directive.number, Directive.issue_date, Item.ref, Item.text)
-                .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
-                .where(Task.id.in_(chunk))):
-            result[task_id] = _Source("", number or "", issued, ref or "", action_excerpt(text or ""))
-    return result
+    wanted = set(task_ids)
+    if not wanted:
+        return {}
+    rows = raw_rows(session, select(Task.id, Directive.number, type_coerce(Directive.issue_date, String),
+                                    Directive.source_file, Item.ref, Item.text)
+                    .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
+                    .where(id_in(session, Task.id, wanted)))
+    return {task_id: _Source("", number or _file_name(source_file), day_of(issued), ref or "",
+                             action_excerpt(text or ""))
+            for task_id, number, issued, source_file, ref, text in rows}
+
+
+def _file_name(path: str | None) -> str:
+    """A directive without a number is known by its file ("Số" is left blank otherwise)."""
+    return PurePath(path).name if path else ""
 
 
 def _body_names(session: Session, body_ids: Iterable[int | None]) -> dict[int | None, str]:
@@ -273,14 +289,16 @@ def _period_events(session: Session, start: date, cutoff: date, kinds: Sequence[
     where a line needs it: decoding JSON is the costly part)."""
     plain = [kind for kind in kinds if kind not in WITH_VALUES]
     rich = [kind for kind in kinds if kind in WITH_VALUES]
-    columns = (TaskEvent.id, TaskEvent.task_id, TaskEvent.on_date, TaskEvent.kind, TaskEvent.by_user,
-               TaskEvent.percent, TaskEvent.note)
+    columns = (TaskEvent.id, TaskEvent.task_id, type_coerce(TaskEvent.on_date, String), TaskEvent.kind,
+               TaskEvent.by_user, TaskEvent.percent, TaskEvent.note)
     within = (TaskEvent.on_date >= start, TaskEvent.on_date <= cutoff)
-    found = [_Event(*row, None) for row in session.connection().execute(
-        select(*columns).where(*within, TaskEvent.kind.in_(plain))).fetchall()] if plain else []
+    found = [_Event(event_id, task_id, day_of(on_date) or start, kind, by_user, percent, note, None)
+             for event_id, task_id, on_date, kind, by_user, percent, note
+             in raw_rows(session, select(*columns).where(*within, TaskEvent.kind.in_(plain)))] if plain else []
     if rich:
-        found += [_Event(*row) for row in session.connection().execute(
-            select(*columns, TaskEvent.new).where(*within, TaskEvent.kind.in_(rich))).fetchall()]
+        found += [_Event(event_id, task_id, day_of(on_date) or start, kind, by_user, percent, note, json_value(new))
+                  for event_id, task_id, on_date, kind, by_user, percent, note, new
+                  in raw_rows(session, select(*columns, TaskEvent.new).where(*within, TaskEvent.kind.in_(rich)))]
     found.sort(key=lambda event: event.id)
     return found
 
@@ -288,16 +306,18 @@ def _period_events(session: Session, start: date, cutoff: date, kinds: Sequence[
 def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
                   undone: set[int]) -> dict[int, tuple[str, date]]:
     """The latest note written by the cut-off on each task (progress, note or done report)."""
-    result: dict[int, tuple[str, date]] = {}
-    for chunk in chunks(sorted(set(task_ids))):
-        for event_id, task_id, note, on_date in session.connection().execute(
-                select(TaskEvent.id, TaskEvent.task_id, TaskEvent.note, TaskEvent.on_date)
-                .where(TaskEvent.task_id.in_(chunk), TaskEvent.on_date <= cutoff,
-                       TaskEvent.kind.in_(NOTE_KINDS), TaskEvent.note.is_not(None), TaskEvent.note != "")
-                .order_by(TaskEvent.id)):
-            if event_id not in undone:
-                result[task_id] = (note or "", on_date)
-    return result
+    wanted = set(task_ids)
+    if not wanted:
+        return {}
+    latest = (select(func.max(TaskEvent.id))
+              .where(id_in(session, TaskEvent.task_id, wanted), TaskEvent.on_date <= cutoff,
+                     TaskEvent.kind.in_(NOTE_KINDS), TaskEvent.note.is_not(None), TaskEvent.note != "")
+              .group_by(TaskEvent.task_id))
+    if undone:
+        latest = latest.where(TaskEvent.id.not_in(sorted(undone)))
+    rows = raw_rows(session, select(TaskEvent.task_id, TaskEvent.note, type_coerce(TaskEvent.on_date, String))
+                    .where(TaskEvent.id.in_(latest)))
+    return {task_id: (note or "", day_of(on_date) or cutoff) for task_id, note, on_date in rows}
 
 
 def _request_reasons(session: Session, extended: Sequence[_Event]) -> dict[int, str]:
@@ -340,11 +360,10 @@ def _missed(session: Session, facts: dict[int, Fact], cutoff: date) -> dict[int,
     if not recurring:
         return {}
     starts: dict[int, date] = {}
-    for chunk in chunks(sorted(recurring)):
-        for task_id, issued, created in session.connection().execute(
-                select(Task.id, Directive.issue_date, Task.created_at)
-                .join(Directive, Directive.id == Task.directive_id).where(Task.id.in_(chunk))):
-            starts[task_id] = issued or created.date()
+    for task_id, issued, created in session.connection().execute(
+            select(Task.id, Directive.issue_date, Task.created_at)
+            .join(Directive, Directive.id == Task.directive_id).where(id_in(session, Task.id, recurring))):
+        starts[task_id] = issued or created.date()
     submitted = _submissions(session, cutoff)
     result: dict[int, tuple[int, date | None]] = {}
     for task_id, fact in recurring.items():
@@ -423,16 +442,28 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
     with ctx.readers.begin() as session:
         scope = _scope(session, bodies, directives)
         _check_history(session, cutoff)
-        facts = {tid: f for tid, f in facts_as_of(session, cutoff, directive_ids=scope.directive_ids).items()
-                 if scope.has_body(f.body_id)}
+        undone = _undone_ids(session, cutoff)
+        # The tasks changed after the cut-off are replayed (every one: the grid counts them); the
+        # others are counted by the database, and only those a line shows are read.
+        replayed = {tid: f for tid, f in replayed_facts(session, cutoff, directive_ids=scope.directive_ids).items()
+                    if scope.has_body(f.body_id)}
+        due_end = cutoff + timedelta(days=DUE_NEXT_DAYS)
+        facts = listed_unchanged_facts(session, cutoff, due_end, directive_ids=scope.directive_ids,
+                                       body_ids=scope.body_ids)
+        facts.update(replayed)
+        kinds = (EventKind.CREATED.value, EventKind.CONFIRMED.value, EventKind.RETURNED.value,
+                 EventKind.EXTENDED.value, EventKind.PROGRESS.value, EventKind.NOTE.value)
+        period_events = [e for e in _period_events(session, period.start, cutoff, kinds) if e.id not in undone]
+        facts.update(unchanged_facts_of(session, cutoff, {e.task_id for e in period_events} - facts.keys(),
+                                        directive_ids=scope.directive_ids, body_ids=scope.body_ids))
         categories = {tid: verdict(f.state, f.current_deadline, f.completed_on, cutoff) for tid, f in facts.items()}
         missed = _missed(session, facts, cutoff)
-        undone = _undone_ids(session, cutoff)
 
         # ---- the grid
-        # one pass counting (body, category, original category, due soon): few distinct keys
-        combos: dict[tuple[int | None, str, str, bool], int] = {}
-        for tid, fact in facts.items():
+        # (body, category, original category, due soon) -> tasks: few distinct keys
+        combos = grid_of_unchanged(session, cutoff, soon_days, directive_ids=scope.directive_ids,
+                                   body_ids=scope.body_ids)
+        for tid, fact in replayed.items():
             category = categories[tid]
             key = (fact.body_id, category, verdict(fact.state, fact.original_deadline, fact.completed_on, cutoff),
                    category == IN_PROGRESS_ON_TIME and is_due_soon(fact, cutoff, soon_days))
@@ -449,10 +480,7 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
             per_body[facts[tid].body_id].missed += lost
 
         # ---- the events of the period
-        kinds = (EventKind.CREATED.value, EventKind.CONFIRMED.value, EventKind.RETURNED.value,
-                 EventKind.EXTENDED.value, EventKind.PROGRESS.value, EventKind.NOTE.value)
-        events = [e for e in _period_events(session, period.start, cutoff, kinds)
-                  if e.task_id in facts and e.id not in undone]
+        events = [e for e in period_events if e.task_id in facts]
         created = [e for e in events if e.kind == EventKind.CREATED.value]
         confirmed_ids = {e.task_id for e in events if e.kind == EventKind.CONFIRMED.value}
         completed_ids = [tid for tid in confirmed_ids
@@ -463,7 +491,6 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
         notes = [e for e in events if e.kind in (EventKind.PROGRESS.value, EventKind.NOTE.value)]
 
         overdue_ids = [tid for tid, c in categories.items() if c == OVERDUE]
-        due_end = cutoff + timedelta(days=DUE_NEXT_DAYS)
         due_ids = [tid for tid, f in facts.items() if is_open(f) and f.current_deadline is not None
                    and cutoff <= f.current_deadline <= due_end]
 
@@ -473,7 +500,10 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
         names = _body_names(session, {*per_body, *(facts[tid].body_id for tid in listed)})
         latest = _latest_notes(session, overdue_ids, cutoff, undone)
         requests = _request_reasons(session, extended)
-        directive_lines = _directives_received(session, period.start, cutoff, scope, facts, created)
+        with_tasks = None if scope.body_ids is None else (
+            directives_of_unchanged(session, cutoff, directive_ids=scope.directive_ids, body_ids=scope.body_ids)
+            | {f.directive_id for f in replayed.values()})
+        directive_lines = _directives_received(session, period.start, cutoff, scope, facts, created, with_tasks)
 
     def fields(tid: int) -> dict[str, Any]:
         return _line_fields(facts[tid], sources, names)
@@ -525,23 +555,22 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
 
 
 def _directives_received(session: Session, start: date, cutoff: date, scope: _Scope, facts: dict[int, Fact],
-                         created: list[_Event]) -> list[DirectiveLine]:
-    """Directives imported from the period's first day to the cut-off (with a body filter: those
-    with a task of the body), each with the tasks created for it in the period."""
+                         created: list[_Event], with_tasks: set[int] | None) -> list[DirectiveLine]:
+    """Directives imported from the period's first day to the cut-off (with a body filter: only
+    ``with_tasks``, those with a task of the body), each with the tasks created for it in the period."""
     stmt = (select(Directive.id, Directive.number, Directive.issue_date, Directive.issuer, Directive.subject,
-                   Directive.imported_at)
+                   Directive.imported_at, Directive.source_file)
             .where(Directive.imported_at >= datetime.combine(start, datetime.min.time()),
                    Directive.imported_at < datetime.combine(cutoff + timedelta(days=1), datetime.min.time()))
             .order_by(Directive.imported_at, Directive.id))
     if scope.directive_ids is not None:
         stmt = stmt.where(Directive.id.in_(scope.directive_ids))
     per_directive = Counter(facts[e.task_id].directive_id for e in created)
-    with_tasks = {f.directive_id for f in facts.values()} if scope.body_ids is not None else None
     lines = []
-    for directive_id, number, issued, issuer, subject, imported in session.execute(stmt):
+    for directive_id, number, issued, issuer, subject, imported, source_file in session.execute(stmt):
         if with_tasks is not None and directive_id not in with_tasks:
             continue
-        lines.append(DirectiveLine(number=number or "", issued_on=issued, issuer=issuer or "",
+        lines.append(DirectiveLine(number=number or _file_name(source_file), issued_on=issued, issuer=issuer or "",
                                    subject=subject or "", received_on=imported.date(),
                                    tasks_created=per_directive.get(directive_id, 0)))
     return lines
