@@ -23,7 +23,7 @@ ACTION_WORDS = 25  # how many words of an item's action a report line shows
 
 def action_excerpt(text: str, words: int = ACTION_WORDS) -> str:
     """The first ``words`` words of an action, with "..." when cut."""
-    parts = text.split()
+    parts = text.split(None, words)  # the words wanted, and the rest (if any) in one piece
     if len(parts) <= words:
         return " ".join(parts)
     return " ".join(parts[:words]) + " ..."

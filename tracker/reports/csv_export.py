@@ -14,6 +14,7 @@ import csv
 import io
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 
 from tracker.domain.report import ReportData, TaskLine
 from tracker.reports.text import Labeler, filters_text, fmt_rate, labeler, recurrence_label
@@ -37,6 +38,7 @@ def render_csv(data: ReportData, lang: str) -> str:
     return buffer.getvalue()
 
 
+@lru_cache(maxsize=8192)
 def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 

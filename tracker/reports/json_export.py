@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import types
 import typing
 from datetime import date, datetime
@@ -51,10 +52,10 @@ def render_json(data: ReportData) -> str:
     for name in _field_names(ReportData):
         value = getattr(data, name)
         if isinstance(value, tuple) and value:
-            items = ",\n  ".join(_dump(item) for item in value)
+            items = ",\n  ".join(_dump(_plain(item)) for item in value)
             parts.append(f" {_dump(name)}: [\n  {items}\n ]")
         else:
-            parts.append(f" {_dump(name)}: {_dump(value)}")
+            parts.append(f" {_dump(name)}: {_dump(_plain(value))}")
     parts.append(f' "summary": {_dump(summary(data))}')
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
@@ -68,6 +69,54 @@ def _default(value: Any) -> Any:
 
 
 _dump = json.JSONEncoder(ensure_ascii=False, default=_default).encode
+
+@dataclasses.dataclass(frozen=True)
+class _Plan:
+    """How a report dataclass becomes JSON: its field names, read in one call, and which of them
+    are dates (ISO text) or nested values."""
+
+    names: tuple[str, ...]
+    read: Any  # operator.attrgetter of the names
+    days: tuple[int, ...]
+    nested: tuple[int, ...]
+
+
+_PLAIN_TYPES = (str, int, float, bool, type(None))
+
+
+@cache
+def _plan(cls: type) -> _Plan:
+    hints = _hints(cls)
+    names = _field_names(cls)
+    days, nested = [], []
+    for index, name in enumerate(names):
+        hint = hints[name]
+        options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
+        if any(option in (date, datetime) for option in options):
+            days.append(index)
+        elif not all(option in _PLAIN_TYPES for option in options):
+            nested.append(index)
+    read = operator.attrgetter(*names) if len(names) > 1 else (lambda value: (getattr(value, names[0]),))
+    return _Plan(names, read, tuple(days), tuple(nested))
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as plain JSON values (dicts, lists, text, numbers) in one pass, so the C encoder
+    never calls back into Python (``_default``) for the ~100,000 dates and lines of a big report."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        plan = _plan(type(value))
+        values = list(plan.read(value))
+        for index in plan.days:
+            if values[index] is not None:
+                values[index] = values[index].isoformat()
+        for index in plan.nested:
+            values[index] = _plain(values[index])
+        return dict(zip(plan.names, values, strict=True))
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def report_from_json(text: str | bytes) -> ReportData:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tracker.domain.report import Letterhead, ReportFilters, ReportPeriod, TaskLine
@@ -16,12 +16,20 @@ Labeler = Callable[..., str]
 def labeler(lang: str) -> Labeler:
     """``t`` bound to one language: ``L("rpt.title")``."""
 
+    plain: dict[str, str] = {}  # labels without parameters, looked up once (a report asks 100,000 times)
+
     def label(key: str, **params: Any) -> str:
-        return t(key, lang, **params)
+        if params:
+            return t(key, lang, **params)
+        found = plain.get(key)
+        if found is None:
+            found = plain[key] = t(key, lang)
+        return found
 
     return label
 
 
+@lru_cache(maxsize=8192)  # a report shows a few hundred distinct days, tens of thousands of times
 def fmt_date(day: date | None, lang: str) -> str:
     """dd/mm/yyyy in Vietnamese, ISO in English (unambiguous for foreign readers); "" for none."""
     if day is None:
