@@ -104,14 +104,54 @@ def test_title_subtitle_and_numbered_sections(report_vi) -> None:
 def test_grid_table_carries_the_figures(report_vi) -> None:
     grid = table_with_header(report_vi, "STT", "Cơ quan, đơn vị", "Tỷ lệ đúng hạn")
     rows = [[c.text for c in row.cells] for row in grid.rows]
-    assert rows[0][2:5] == ["Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn"]
-    assert rows[1] == ["1", "Sở Y tế", "9", "3", "1", "2", "2", "1", "1", "37,5%", "25%", "2"]
+    # two header rows: the groups over their short headings; other headings span both rows
+    assert rows[0] == ["STT", "Cơ quan, đơn vị", "Tổng số", "Đã hoàn thành", "Đã hoàn thành", "Đang thực hiện",
+                       "Đang thực hiện", "Không có thời hạn", "Sắp đến hạn", "Tỷ lệ đúng hạn", "Tỷ lệ đúng hạn",
+                       "BC định kỳ chưa gửi"]
+    assert rows[1] == ["STT", "Cơ quan, đơn vị", "Tổng số", "Đúng hạn", "Quá hạn", "Trong hạn", "Quá hạn",
+                       "Không có thời hạn", "Sắp đến hạn", "Theo hạn hiện hành", "Theo hạn ban đầu",
+                       "BC định kỳ chưa gửi"]
+    assert rows[2] == ["1", "Sở Y tế", "9", "3", "1", "2", "2", "1", "1", "37,5%", "25%", "2"]
     assert rows[-1] == ["", "Tổng cộng", "20", "6", "2", "6", "3", "3", "2", "35,3%", "29,4%", "2"]
     assert all(run.bold for run in grid.rows[-1].cells[2].paragraphs[0].runs)
     assert grid.style.name == "Table Grid"
-    assert grid.rows[0]._tr.trPr.xml.count("tblHeader") == 1  # header repeated on each page
-    total_width = sum(cell.width for cell in grid.rows[1].cells)
+    assert [row._tr.trPr is not None and row._tr.trPr.xml.count("tblHeader") for row in grid.rows[:3]] == [
+        1, 1, False]  # both header rows repeated on each page
+    total_width = sum(cell.width for cell in grid.rows[2].cells)
     assert abs(total_width - Cm(16.5)) < Cm(0.05)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_grid_headings_never_break_inside_a_word(lang: str) -> None:
+    """Portrait A4: every word of the grid's headings fits the width of its cell (less the cell
+    margins), measured with the Times bold metrics at the grid's font size. A column narrower than
+    its longest word would make Word break "Hoàn thà-nh" across lines."""
+    fpdf = pytest.importorskip("fpdf")
+    from tracker.domain.text import strip_diacritics
+    from tracker.reports.docx_layout import NARROW_CELL_MARGIN_TWIPS, TWIPS_PER_CM, column_twips
+    from tracker.reports.outline import grid_table
+
+    data = week_report()
+    table = grid_table(data.by_body, data.overall, lang)
+    pdf = fpdf.FPDF(unit="cm")
+    pdf.set_font("Times", "B", table.font_pt)
+    twips = column_twips(table)
+    margins = 2 * NARROW_CELL_MARGIN_TWIPS / TWIPS_PER_CM
+    cells = []
+    grouped = set()
+    for group in table.groups:
+        grouped.update(range(group.first, group.first + group.span))
+        cells.append((group.label, sum(twips[group.first:group.first + group.span])))
+    for index, column in enumerate(table.columns):
+        cells.append((column.short or column.label, twips[index]))
+    assert grouped  # the grid does have a two-row header
+    for text, width in cells:
+        room = width / TWIPS_PER_CM - margins
+        for word in text.split():
+            assert pdf.get_string_width(strip_diacritics(word)) <= room, (word, text, round(room, 2))
+    # the figures of the bold total row fit on one line too (a rate of "99,9%" the widest)
+    for value, width in list(zip(table.rows[-1], twips, strict=True))[2:] + [("99,9%", min(twips[9:11]))]:
+        assert pdf.get_string_width(value) <= width / TWIPS_PER_CM - margins, value
 
 
 def test_overdue_table_lists_source_directive_and_latest_note(report_vi) -> None:

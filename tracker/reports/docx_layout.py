@@ -230,19 +230,26 @@ def data_table(document: DocumentType, table: Table, lang: str) -> DocxTable:
     The table's XML is written in one piece and parsed once: filling cells through python-docx
     costs about half a millisecond each, which is seconds for a few thousand cells.
     """
-    total = sum(c.width for c in table.columns)
-    twips = [round(c.width * TEXT_WIDTH_CM / total * TWIPS_PER_CM) for c in table.columns]
+    twips = column_twips(table)
     aligns = [c.align for c in table.columns]
+    size = table.font_pt or TABLE_PT
+    # a table with a two-row header (a wide grid of figures) gets narrow cell margins
+    margins = (f'<w:tblCellMar><w:left w:w="{NARROW_CELL_MARGIN_TWIPS}" w:type="dxa"/>'
+               f'<w:right w:w="{NARROW_CELL_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar>') if table.groups else ""
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{_table_style_id(document)}"/>'
              f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
-             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+             f'{margins}<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
              'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
     parts += [f'<w:gridCol w:w="{w}"/>' for w in twips]
     parts.append("</w:tblGrid>")
-    parts.append(_row_xml([c.label for c in table.columns], twips, ["center"] * len(twips), header=True))
+    if table.groups:
+        parts += _grouped_header_xml(table, twips, size)
+    else:
+        parts.append(_row_xml([c.label for c in table.columns], twips, ["center"] * len(twips), header=True,
+                              size=size))
     last = len(table.rows) - 1
     for index, row in enumerate(table.rows):
-        parts.append(_row_xml(row, twips, aligns, bold=table.bold_last and index == last))
+        parts.append(_row_xml(row, twips, aligns, bold=table.bold_last and index == last, size=size))
     parts.append("</w:tbl>")
     element = parse_xml("".join(parts))
     document.element.body._insert_tbl(element)
@@ -254,13 +261,57 @@ def data_table(document: DocumentType, table: Table, lang: str) -> DocxTable:
 
 
 TWIPS_PER_CM = 1440 / 2.54
+NARROW_CELL_MARGIN_TWIPS = 57  # 0.1 cm each side (Word's default is 0.19 cm)
+DEFAULT_CELL_MARGIN_TWIPS = 108
+
+
+def column_twips(table: Table) -> list[int]:
+    """The columns' widths in twips, scaled to the text width."""
+    total = sum(c.width for c in table.columns)
+    return [round(c.width * TEXT_WIDTH_CM / total * TWIPS_PER_CM) for c in table.columns]
+
+
+def _grouped_header_xml(table: Table, twips: list[int], size: int) -> list[str]:
+    """Two header rows: a group's heading spans its columns, whose short headings stand under
+    it; a column outside every group spans both rows (vertical merge)."""
+    grouped = {index: group for group in table.groups for index in range(group.first, group.first + group.span)}
+    top, bottom = [], []
+    for index, column in enumerate(table.columns):
+        group = grouped.get(index)
+        if group is None:
+            top.append(_cell_xml(column.short or column.label, twips[index], "center", size, header=True,
+                                 merge="restart"))
+            bottom.append(_cell_xml("", twips[index], "center", size, header=True, merge="continue"))
+            continue
+        if index == group.first:
+            width = sum(twips[group.first:group.first + group.span])
+            top.append(_cell_xml(group.label, width, "center", size, header=True, span=group.span))
+        bottom.append(_cell_xml(column.short or column.label, twips[index], "center", size, header=True))
+    head = "<w:trPr><w:tblHeader/></w:trPr>"
+    return [f"<w:tr>{head}{''.join(top)}</w:tr>", f"<w:tr>{head}{''.join(bottom)}</w:tr>"]
+
+
+def _cell_xml(value: str, width: int, align: str, size: int, *, header: bool = False, bold: bool = False,
+              span: int = 1, merge: str = "") -> str:
+    run_props = f'{"<w:b/>" if header or bold else ""}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>' if header else ""
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    merge_xml = f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else ("<w:vMerge/>" if merge else "")
+    valign = '<w:vAlign w:val="center"/>' if header else ""
+    run = ""
+    if value:
+        text = escape(value.translate(_CONTROL))
+        run = f'<w:r><w:rPr>{run_props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}{merge_xml}{shade}{valign}</w:tcPr><w:p>'
+            f'<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="{align}"/></w:pPr>'
+            f"{run}</w:p></w:tc>")
 _CONTROL = dict.fromkeys(range(0x20), " ")
 
 
 def _row_xml(values: list[str], twips: list[int], aligns: list[str], *, header: bool = False,
-             bold: bool = False) -> str:
+             bold: bool = False, size: int = TABLE_PT) -> str:
     cells = []
-    run_props = f'{"<w:b/>" if header or bold else ""}<w:sz w:val="{TABLE_PT * 2}"/><w:szCs w:val="{TABLE_PT * 2}"/>'
+    run_props = f'{"<w:b/>" if header or bold else ""}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
     shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>' if header else ""
     for value, width, align in zip(values, twips, aligns, strict=True):
         run = ""

@@ -32,9 +32,19 @@ Line = TypeVar("Line")
 
 @dataclass(frozen=True)
 class Column:
-    label: str
+    label: str  # the full heading (Markdown, CSV, and the DOCX outside a group)
     width: float  # centimetres in the DOCX (the widths of a table add up to the text width)
     align: str = "left"  # left | right | center
+    short: str = ""  # the DOCX heading where the column is narrow ("Đúng hạn" under "Đã hoàn thành")
+
+
+@dataclass(frozen=True)
+class HeaderGroup:
+    """A heading over ``span`` columns from ``first`` (a two-row header in the DOCX)."""
+
+    label: str
+    first: int
+    span: int
 
 
 @dataclass
@@ -43,6 +53,8 @@ class Table:
     rows: list[list[str]]
     more: int = 0  # rows left out (listed in full in the XLSX)
     bold_last: bool = False  # a total row
+    groups: tuple[HeaderGroup, ...] = ()
+    font_pt: int | None = None  # smaller than the report's table font (a wide grid of figures)
 
 
 @dataclass
@@ -250,19 +262,31 @@ def _notes(data: ReportData, lang: str, max_rows: int | None) -> Section:
 # ------------------------------------------------------------------------------------ tables
 
 
+GRID_PT = 11  # the grid's 12 columns fit portrait A4 at 11 pt without breaking a word of a heading
+
+
 def grid_table(rows: Sequence[GridRow], overall: GridRow, lang: str) -> Table:
-    """The status grid per body with a total row (the overall figures)."""
+    """The status grid per body with a total row (the overall figures). In the DOCX its header
+    has two rows: "Đã hoàn thành" over "Đúng hạn | Quá hạn", "Đang thực hiện" over "Trong hạn |
+    Quá hạn", "Tỷ lệ đúng hạn" over the approved and the original deadline, so that the narrow
+    figure columns carry short words (a test measures every heading word against its column)."""
     L = labeler(lang)
-    number = 1.15
-    columns = [Column(L("rpt.col.no"), 0.9, "center"), Column(L("rpt.col.body"), 3.0)]
-    for key in ("rpt.col.total", "category.done_on_time", "category.done_late", "category.in_progress_on_time",
-                "category.overdue", "category.no_deadline", "category.due_soon"):
-        columns.append(Column(L(key), number, "right"))
-    columns += [Column(L("rpt.col.rate"), 1.5, "right"), Column(L("rpt.col.rate_original"), 1.5, "right"),
-                Column(L("rpt.col.missed_recurring"), 1.55, "right")]
+    columns = [Column(L("rpt.col.no"), 1.0, "center"), Column(L("rpt.col.body"), 2.55),
+               Column(L("rpt.col.total"), 1.2, "right"),
+               Column(L("category.done_on_time"), 1.2, "right", L("rpt.grid.on_time")),
+               Column(L("category.done_late"), 1.2, "right", L("rpt.grid.late")),
+               Column(L("category.in_progress_on_time"), 1.25, "right", L("rpt.grid.in_time")),
+               Column(L("category.overdue"), 1.2, "right", L("rpt.grid.late")),
+               Column(L("category.no_deadline"), 1.35, "right", L("rpt.grid.no_deadline")),
+               Column(L("category.due_soon"), 1.2, "right"),
+               Column(L("rpt.col.rate"), 1.4, "right", L("rpt.grid.rate_current")),
+               Column(L("rpt.col.rate_original"), 1.4, "right", L("rpt.grid.rate_original")),
+               Column(L("rpt.col.missed_recurring"), 1.55, "right", L("rpt.grid.missed"))]
+    groups = (HeaderGroup(L("rpt.grid.done"), 3, 2), HeaderGroup(L("rpt.grid.in_progress"), 5, 2),
+              HeaderGroup(L("rpt.grid.rate"), 9, 2))
     body_rows = [[str(i), *_grid_cells(row, row.body or "", lang)] for i, row in enumerate(rows, 1)]
     body_rows.append(["", *_grid_cells(overall, L("rpt.all_bodies"), lang)])
-    return Table(columns, body_rows, bold_last=True)
+    return Table(columns, body_rows, bold_last=True, groups=groups, font_pt=GRID_PT)
 
 
 def _grid_cells(row: GridRow, name: str, lang: str) -> list[str]:
