@@ -73,6 +73,7 @@ def newer_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     shutil.copytree(migrate.MIGRATIONS_DIR, tree, ignore=shutil.ignore_patterns("__pycache__"))
     (tree / "versions" / "0002_test.py").write_text(NEXT_REVISION.format(head=head_revision()))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tree)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_test")  # as a release with the new revision says
     return "0002_test"
 
 
@@ -342,6 +343,7 @@ def test_a_failing_upgrade_changes_nothing(db_url: str, tmp_path: Path, monkeypa
     shutil.copytree(migrate.MIGRATIONS_DIR, tree, ignore=shutil.ignore_patterns("__pycache__"))
     (tree / "versions" / "0002_broken.py").write_text(FAILING_REVISION.format(head=head_revision()))
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tree)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002_broken")
     old_revision = current_revision(db_url)
     tables = table_names(db_url)
 

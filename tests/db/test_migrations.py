@@ -3,6 +3,9 @@ matching the migrations, and the append-only event table enforced by the databas
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,7 +14,14 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from tracker.db.engine import make_engine
-from tracker.db.migrate import current_revision, downgrade, head_revision, known_revisions, upgrade
+from tracker.db.migrate import (
+    alembic_head_revision,
+    current_revision,
+    downgrade,
+    head_revision,
+    known_revisions,
+    upgrade,
+)
 from tracker.db.models import Base
 
 MODEL_TABLES = set(Base.metadata.tables)
@@ -20,6 +30,21 @@ MODEL_TABLES = set(Base.metadata.tables)
 def test_the_tree_is_one_line_of_revisions() -> None:
     assert head_revision() in known_revisions()
     assert "0001" in known_revisions()
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    """Commands compare the database with ``HEAD_REVISION`` without loading Alembic: a new
+    migration must move the constant too."""
+    assert head_revision() == alembic_head_revision()
+
+
+def test_a_command_on_a_current_database_does_not_load_alembic(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'current.db'}"
+    upgrade(url)
+    probe = ("import sys; from tracker.db.migrate import ensure_database; "
+             f"r = ensure_database({url!r}); print(r.before == r.after, 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "False"]
 
 
 def test_an_empty_database_is_upgraded_to_head(empty_db_url: str) -> None:
