@@ -206,7 +206,11 @@ class _Source:
     directive_number: str
     directive_date: date | None
     item_ref: str
-    action: str
+    text: str  # the item's whole text; a line shows its first words (``action``)
+
+    @property
+    def action(self) -> str:
+        return action_excerpt(self.text)
 
 
 def _sources(session: Session, task_ids: Iterable[int]) -> dict[int, _Source]:
@@ -217,8 +221,7 @@ def _sources(session: Session, task_ids: Iterable[int]) -> dict[int, _Source]:
                                     Directive.source_file, Item.ref, Item.text)
                     .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
                     .where(id_in(session, Task.id, wanted)))
-    return {task_id: _Source("", number or _file_name(source_file), day_of(issued), ref or "",
-                             action_excerpt(text or ""))
+    return {task_id: _Source("", number or _file_name(source_file), day_of(issued), ref or "", text or "")
             for task_id, number, issued, source_file, ref, text in rows}
 
 
@@ -481,14 +484,17 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
 
         # ---- the events of the period
         events = [e for e in period_events if e.task_id in facts]
-        created = [e for e in events if e.kind == EventKind.CREATED.value]
-        confirmed_ids = {e.task_id for e in events if e.kind == EventKind.CONFIRMED.value}
+        by_kind: dict[str, list[_Event]] = defaultdict(list)
+        for e in events:
+            by_kind[e.kind].append(e)
+        created = by_kind[EventKind.CREATED.value]
+        confirmed_ids = {e.task_id for e in by_kind[EventKind.CONFIRMED.value]}
         completed_ids = [tid for tid in confirmed_ids
                          if facts[tid].state == _CONFIRMED
                          and categories[tid] in (DONE_ON_TIME, DONE_LATE)]
-        returned = [e for e in events if e.kind == EventKind.RETURNED.value]
-        extended = [e for e in events if e.kind == EventKind.EXTENDED.value]
-        notes = [e for e in events if e.kind in (EventKind.PROGRESS.value, EventKind.NOTE.value)]
+        returned = by_kind[EventKind.RETURNED.value]
+        extended = by_kind[EventKind.EXTENDED.value]
+        notes = sorted(by_kind[EventKind.PROGRESS.value] + by_kind[EventKind.NOTE.value], key=lambda e: e.id)
 
         overdue_ids = [tid for tid, c in categories.items() if c == OVERDUE]
         due_ids = [tid for tid, f in facts.items() if is_open(f) and f.current_deadline is not None

@@ -129,11 +129,22 @@ def _parse_day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+_DAYS: dict[str, date] = {}
+
+
 def day_of(value: Any) -> date | None:
     """A date column's value from :func:`raw_rows` (ISO text on SQLite, a date on PostgreSQL)."""
-    if value is None or isinstance(value, date):
+    if value is None:
+        return None
+    found = _DAYS.get(value)  # ISO text seen before (a few hundred distinct days a report)
+    if found is not None:
+        return found
+    if isinstance(value, date):
         return value
-    return _parse_day(str(value)[:10])
+    day = _parse_day(str(value)[:10])
+    if len(_DAYS) < 65_536:
+        _DAYS[value] = day
+    return day
 
 
 _day = day_of
