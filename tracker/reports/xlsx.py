@@ -239,6 +239,7 @@ def _style_id(sheet: WriteOnlyWorksheet, *, number_format: str | None = None,
 
 _EPOCH = date(1899, 12, 30)
 _BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)], " ")
+_BAD_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class _RowWriter:
@@ -263,6 +264,8 @@ class _RowWriter:
         return f'<row r="{number}">{"".join(cells)}</row>'
 
     def cell(self, ref: str, kind: str, value: Any, total: bool) -> str:
+        if type(value) is str:  # most cells: checked first
+            return self._text(ref, kind, value, total) if value else ""
         if isinstance(value, _Rate):
             value, kind = value.value, "rate"
         if value is None or value == "":
@@ -278,7 +281,11 @@ class _RowWriter:
             return f'<c r="{ref}" s="{self.datetime}"><v>{serial!r}</v></c>'
         if isinstance(value, date):
             return f'<c r="{ref}" s="{self.date}"><v>{(value - _EPOCH).days}</v></c>'
-        text = str(value).translate(_BAD_XML)
+        return self._text(ref, kind, str(value), total)
+
+    def _text(self, ref: str, kind: str, text: str, total: bool) -> str:
+        if _BAD_XML_RE.search(text):
+            text = text.translate(_BAD_XML)
         style = self.total if total else (self.wrap if kind == "wrap" else 0)
         space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
         return f'<c r="{ref}"{_s(style)} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
