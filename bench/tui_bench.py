@@ -43,6 +43,8 @@ async def measure(app: Any, table_ready_timeout: float = 30.0) -> dict[str, floa
             if time.perf_counter() - started > table_ready_timeout:
                 raise RuntimeError("the task table never painted")
         first_paint = table.painted_at - started
+        while not table.counted:  # the total comes in its own worker after the first page
+            await asyncio.sleep(0.001)
         total = table.total
         while any(w.is_running and w.group.startswith("backend:") for w in app.workers):  # filter lists read
             await asyncio.sleep(0.01)
@@ -51,6 +53,7 @@ async def measure(app: Any, table_ready_timeout: float = 30.0) -> dict[str, floa
         del table.fetch_times[:]
         await pilot.pause()
         latencies = []
+        counted_after = []  # keystroke -> the total of the new search known (shown as "Dòng 1-38 / N")
         for key in KEYS:
             generation = table.generation
             pressed = time.perf_counter()
@@ -60,11 +63,15 @@ async def measure(app: Any, table_ready_timeout: float = 30.0) -> dict[str, floa
                 if time.perf_counter() - pressed > 10:
                     raise RuntimeError(f"no update after {key!r}")
             latencies.append(table.painted_at - pressed)
+            while not table.counted and table.generation == generation + 1:
+                await asyncio.sleep(0.001)
+            counted_after.append(table.counted_at - pressed)
         found = table.total
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     fetch_ms = sorted(t * 1000 for t in table.fetch_times)
     return {"fetch_median_ms": statistics.median(fetch_ms) if fetch_ms else 0.0, "tasks": total, "first_paint_s": first_paint, "search_median_ms": statistics.median(latencies) * 1000,
-            "search_worst_ms": max(latencies) * 1000, "peak_mb": peak_mb, "last_search_found": found}
+            "search_worst_ms": max(latencies) * 1000, "peak_mb": peak_mb, "last_search_found": found,
+            "counted_median_ms": statistics.median(counted_after) * 1000}
 
 
 def memory_app(count: int) -> Any:
@@ -198,7 +205,9 @@ def main() -> None:
     print(f"time to first paint of the task table: {figures['first_paint_s'] * 1000:.0f} ms  (target < 1000 ms)")
     print(f"search keystroke -> table updated, 20 keys: median {figures['search_median_ms']:.1f} ms, "
           f"worst {figures['search_worst_ms']:.1f} ms  (target < 100 ms)")
-    print(f"  of which the backend's list_tasks (SQL, count included): median {figures['fetch_median_ms']:.1f} ms")
+    print(f"  of which the backend's list_tasks (the page; the total is counted after it): "
+          f"median {figures['fetch_median_ms']:.1f} ms")
+    print(f"  keystroke -> total of the new search counted and shown: median {figures['counted_median_ms']:.1f} ms")
     print(f"peak memory (ru_maxrss, whole process): {figures['peak_mb']:.0f} MB  (target < 250 MB)")
 
 

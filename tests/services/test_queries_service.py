@@ -17,7 +17,7 @@ from tracker.domain.status import categorize, categorize_original
 from tracker.services import tasks
 from tracker.services.context import ServiceContext
 from tracker.services.dto import SORT_COLUMNS, TaskQuery
-from tracker.services.queries import category_sql, get_task, list_tasks, passage
+from tracker.services.queries import category_sql, count_tasks, get_task, list_tasks, passage
 from tracker.services.tasks import facts_of
 
 D = date(2021, 7, 30)
@@ -164,6 +164,30 @@ def test_paging_keeps_the_total(ctx: ServiceContext, office: dict[str, int]) -> 
     assert [len(p.rows) for p in pages] == [2, 2, 1]
     assert [r.id for p in pages for r in p.rows] == sorted(office.values())
     assert list_tasks(ctx, TaskQuery(offset=10, limit=2)).total == 5
+
+
+@pytest.mark.parametrize("column", SORT_COLUMNS)
+def test_pages_are_slices_of_the_whole_list_in_every_order(ctx: ServiceContext, office: dict[str, int],
+                                                           column: str) -> None:
+    """A page is found on the task table alone and joined afterwards: it must be exactly the
+    slice of the whole ordered list, in every sort, both ways."""
+    for descending in (False, True):
+        whole = [r.id for r in list_tasks(ctx, TaskQuery(sort=column, descending=descending, limit=None)).rows]
+        for offset in range(len(whole)):
+            page = list_tasks(ctx, TaskQuery(sort=column, descending=descending, offset=offset, limit=2))
+            assert [r.id for r in page.rows] == whole[offset:offset + 2], (column, descending, offset)
+
+
+def test_a_full_page_may_come_without_its_count(ctx: ServiceContext, office: dict[str, int]) -> None:
+    """The TUI asks for the page first (``count=False``) and the total in another worker."""
+    full = list_tasks(ctx, TaskQuery(sort="id", offset=0, limit=2), count=False)
+    assert full.total is None and len(full.rows) == 2
+    assert count_tasks(ctx, TaskQuery(sort="id", offset=0, limit=2)) == 5
+    assert [r.id for r in full.rows] == [r.id for r in list_tasks(ctx, TaskQuery(sort="id", limit=2)).rows]
+    # a page that is not full tells its total without counting
+    assert list_tasks(ctx, TaskQuery(sort="id", offset=4, limit=2), count=False).total == 5
+    assert list_tasks(ctx, TaskQuery(search="no such words", limit=2), count=False).total == 0
+    assert count_tasks(ctx, TaskQuery(search="so y te")) == list_tasks(ctx, TaskQuery(search="so y te")).total
 
 
 def test_bad_query_values_are_refused(ctx: ServiceContext, office: dict[str, int]) -> None:

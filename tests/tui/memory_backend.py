@@ -49,6 +49,8 @@ class MemoryBackend:
         self.today = today
         self.due_soon_days = due_soon_days
         self.fail_next: Exception | None = None
+        self.defer_count = False  # True: full pages come without their total, like the SQL backend's
+        self.counts_asked = 0
         rng = random.Random(seed)
         self.calls: list[str] = []
         self.rows: list[TaskRow] = []
@@ -131,7 +133,18 @@ class MemoryBackend:
         else:
             filtered = [i for i in order if keep(i)]
         page = [rows[i] for i in filtered[query.offset: query.offset + query.limit]]
+        if self.defer_count and len(page) == query.limit:
+            return TaskPage(rows=page, total=None, offset=query.offset)  # as the SQL backend does
         return TaskPage(rows=page, total=len(filtered), offset=query.offset)
+
+    def count_tasks(self, query: TaskQuery) -> int:
+        self._check("count_tasks")
+        self.counts_asked += 1
+        deferred, self.defer_count = self.defer_count, False
+        try:
+            return self.list_tasks(query.with_(offset=0, limit=len(self.rows))).total or 0
+        finally:
+            self.defer_count = deferred
 
     def _row(self, task_id: int) -> TaskRow:
         if not 1 <= task_id <= len(self.rows):

@@ -23,10 +23,10 @@ async def test_keys_switch_screens_and_help_lists_keys(fake_settings) -> None:
         for key, name in [("2", "tasks"), ("3", "directives"), ("4", "import"), ("5", "report"),
                           ("6", "bodies"), ("1", "dashboard")]:
             for attempt in range(3):  # under a loaded machine a key may land before the focus settles
-                await pilot.press("escape")  # leave a text box first: its focus moves after a refresh
-                await wait_for(pilot, lambda: not isinstance(app.focused, Input))
-                await pilot.press(key)
                 try:
+                    await pilot.press("escape")  # leave a text box first: its focus moves after a refresh
+                    await wait_for(pilot, lambda: not isinstance(app.focused, Input), timeout=3.0)
+                    await pilot.press(key)
                     await wait_for(pilot, lambda name=name: app.current_screen_name == name, timeout=3.0)
                     break
                 except AssertionError:

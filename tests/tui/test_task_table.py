@@ -131,3 +131,26 @@ async def test_enter_opens_the_task_detail(fake_settings) -> None:
         assert expected.action in screen_text(app)
         await pilot.press("escape")
         assert app.screen.query_one(TaskTable) is table
+
+
+async def test_a_page_without_its_total_is_shown_first_and_counted_after(fake_settings) -> None:
+    """The SQL backend sends a full page without counting every matching task; the table shows
+    it at once ("đang đếm…"), asks the count in another worker and then shows the total."""
+    backend = MemoryBackend(3_000)
+    backend.defer_count = True
+    app = TrackerApp(fake_settings, backend, page_size=100)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await open_tasks(pilot, app)
+        await wait_for(pilot, lambda: table.counted)
+        assert table.total == 3_000 and backend.counts_asked == 1
+        assert "/ 3.000" in screen_text(app)
+        await pilot.press("slash", "s", "o")
+        await wait_for(pilot, lambda: table.task_query.search == "so" and table.counted
+                       and table.loaded_generation == table.generation)
+        expected = sum(1 for key in backend.keys if "so" in key)
+        assert table.total == expected and backend.counts_asked >= 2
+        assert f"/ {expected:,}".replace(",", ".") in screen_text(app)
+        table.focus()
+        await pilot.press("end")
+        await wait_table(pilot, table)
+        assert table.cursor_row == expected - 1

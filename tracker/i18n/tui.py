@@ -47,6 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.col.category": {"vi": "Tình trạng", "en": "Status"},
     "tui.col.progress": {"vi": "%", "en": "%"},
     "tui.tasks.range": {"vi": "Dòng {first}–{last} / {total}", "en": "Rows {first}–{last} of {total}"},
+    "tui.tasks.range_counting": {"vi": "Dòng {first}–{last} / đang đếm…", "en": "Rows {first}–{last} of … (counting)"},
     "tui.tasks.empty": {"vi": "Không có nhiệm vụ nào khớp", "en": "No task matches"},
     "tui.tasks.loading": {"vi": "Đang tải…", "en": "Loading…"},
     "tui.tasks.search": {"vi": "Tìm: số văn bản, cơ quan, nội dung (gõ không dấu cũng được)",

@@ -85,7 +85,7 @@ class TaskRow:
 @dataclass(frozen=True)
 class TaskPage:
     rows: Sequence[TaskRow]
-    total: int  # rows matching the query, all pages together
+    total: int | None  # rows matching the query, all pages together (None: not counted, see list_tasks)
     offset: int = 0
     limit: int | None = None
 

@@ -96,11 +96,26 @@ def _sort_keys(column: str, category: ColumnElement[str]) -> list[Any]:
     return keys[column]
 
 
+# the tables a sort reads besides the task (the filters read the task's own columns only)
+_SORT_JOINS: dict[str, tuple[str, ...]] = {
+    "directive_number": ("directive", "item"), "directive_date": ("directive", "item"),
+    "ref": ("directive", "item"), "body": ("body",), "action": ("item",),
+}
+
+
+def _join(stmt: Any, tables: Sequence[str]) -> Any:
+    if "item" in tables:
+        stmt = stmt.join(Item, Item.id == Task.item_id)
+    if "directive" in tables:
+        stmt = stmt.join(Directive, Directive.id == Task.directive_id)
+    if "body" in tables:
+        stmt = stmt.join(Body, Body.id == Task.body_id)
+    return stmt
+
+
 def _filtered(session: Session, stmt: Any, query: TaskQuery, today: date, due_soon_days: int,
               category: ColumnElement[str]) -> Select[Any]:
-    stmt = (stmt.join(Item, Item.id == Task.item_id)
-            .join(Directive, Directive.id == Task.directive_id)
-            .join(Body, Body.id == Task.body_id))
+    """``stmt`` (over ``Task``) narrowed to the tasks ``query`` asks for."""
     if not query.include_inactive:
         stmt = stmt.where(Task.active.is_(True))
     if query.body_id is not None:
@@ -141,43 +156,62 @@ def _filtered(session: Session, stmt: Any, query: TaskQuery, today: date, due_so
     return stmt
 
 
-def list_tasks(ctx: ServiceContext, query: TaskQuery | None = None, *, as_of: date | None = None) -> TaskPage:
+def list_tasks(ctx: ServiceContext, query: TaskQuery | None = None, *, as_of: date | None = None,
+               count: bool = True) -> TaskPage:
     """One page of tasks matching ``query``, categories as of ``as_of`` (default today) from the
-    tasks' current state, with the total count of matching rows."""
+    tasks' current state, with the total count of matching rows - or, with ``count=False`` and a
+    full page, ``total=None`` (the caller counts later with :func:`count_tasks`: the page comes
+    back without waiting for a count over every task).
+
+    The page is found on the task table alone (joined only to what the sort reads) and only its
+    rows are joined to their item, directive and body."""
     query = query or TaskQuery()
     today = as_of or ctx.today()
     days = ctx.settings.due_soon_days
     if query.offset < 0 or (query.limit is not None and query.limit < 0):
         raise InputError("tasks.bad_page", offset=query.offset, limit=query.limit)
-    category = category_sql(today).label("category")
-    due_soon = due_soon_sql(today, days).label("due_soon")
-    columns = select(
-        Task.id, Task.directive_id, Directive.number, Directive.issue_date, Item.ref, Task.body_id,
-        Body.name, Task.role, Item.text, Task.current_deadline, Task.original_deadline, category, due_soon,
-        Task.progress, Task.state, Task.urgency, Task.recurrence, Task.completed_on, Task.pending_extension,
-        Task.active, Task.version,
-    ).select_from(Task)
+    category = category_sql(today)
+    order = _sort_keys(query.sort, category)
+    order = [*(k.desc() for k in order), Task.id.desc()] if query.descending else [*order, Task.id]
     with ctx.sessions.begin() as session:
-        stmt = _filtered(session, columns, query, today, days, category_sql(today))
-        direction = [k.desc() for k in _sort_keys(query.sort, category_sql(today))] if query.descending \
-            else _sort_keys(query.sort, category_sql(today))
-        stmt = stmt.order_by(*direction, Task.id.desc() if query.descending else Task.id)
-        stmt = stmt.offset(query.offset)
+        page_ids = _filtered(session, _join(select(Task.id).select_from(Task), _SORT_JOINS.get(query.sort, ())),
+                             query, today, days, category).order_by(*order).offset(query.offset)
         if query.limit is not None:
-            stmt = stmt.limit(min(query.limit, MAX_LIMIT))
+            page_ids = page_ids.limit(min(query.limit, MAX_LIMIT))
+        columns = select(
+            Task.id, Task.directive_id, Directive.number, Directive.issue_date, Item.ref, Task.body_id,
+            Body.name, Task.role, Item.text, Task.current_deadline, Task.original_deadline, category.label("category"),
+            due_soon_sql(today, days).label("due_soon"), Task.progress, Task.state, Task.urgency, Task.recurrence,
+            Task.completed_on, Task.pending_extension, Task.active, Task.version,
+        ).select_from(Task)
+        stmt = _join(columns, ("item", "directive", "body")).where(Task.id.in_(page_ids.scalar_subquery()))
         rows = [TaskRow(
             id=r[0], directive_id=r[1], directive_number=r[2] or "", directive_date=r[3], ref=r[4],
             body_id=r[5], body=r[6], role=r[7], action=r[8], deadline=r[9], original_deadline=r[10],
             category=r[11], due_soon=bool(r[12]), progress=r[13], state=r[14], urgency=r[15],
             recurrence=r[16], completed_on=r[17], pending_extension=r[18], active=bool(r[19]), version=r[20],
-        ) for r in session.execute(stmt).all()]
-        if query.offset == 0 and (query.limit is None or len(rows) < query.limit):
-            total = len(rows)
+        ) for r in session.execute(stmt.order_by(*order)).all()]
+        total: int | None
+        if query.limit is None or len(rows) < query.limit:
+            total = query.offset + len(rows) if rows or query.offset == 0 else None
         else:
-            count = _filtered(session, select(func.count(Task.id)).select_from(Task), query, today, days,
-                              category_sql(today))
-            total = session.scalar(count) or 0
+            total = None
+        if total is None and count:
+            total = _count(session, query, today, days)
     return TaskPage(rows=rows, total=total, offset=query.offset, limit=query.limit)
+
+
+def count_tasks(ctx: ServiceContext, query: TaskQuery, *, as_of: date | None = None) -> int:
+    """How many tasks match ``query`` (paging ignored)."""
+    today = as_of or ctx.today()
+    with ctx.sessions.begin() as session:
+        return _count(session, query, today, ctx.settings.due_soon_days)
+
+
+def _count(session: Session, query: TaskQuery, today: date, due_soon_days: int) -> int:
+    stmt = _filtered(session, select(func.count(Task.id)).select_from(Task), query, today, due_soon_days,
+                     category_sql(today))
+    return session.scalar(stmt) or 0
 
 
 # ---------------------------------------------------------------- one task

@@ -62,7 +62,7 @@ class TaskRow:
 @dataclass(frozen=True)
 class TaskPage:
     rows: Sequence[TaskRow]
-    total: int  # rows matching the query, all pages together
+    total: int | None  # rows matching the query, all pages together; None: ask ``count_tasks``
     offset: int = 0
 
 
@@ -273,7 +273,11 @@ class Backend(Protocol):
     today: date
 
     # tasks
-    def list_tasks(self, query: TaskQuery) -> TaskPage: ...
+    def list_tasks(self, query: TaskQuery) -> TaskPage:
+        """A page of the task list; ``total`` may be None when the page is full (then the table
+        shows the page at once and asks ``count_tasks`` in another worker)."""
+        ...
+    def count_tasks(self, query: TaskQuery) -> int: ...
     def task_detail(self, task_id: int) -> TaskDetail: ...
     def task_action(self, task_id: int, action: str, version: int | None, **fields: Any) -> ActionResult:
         """Run one lifecycle action (progress, report_done, confirm, return, extend, urge, note,

@@ -74,18 +74,28 @@ class ServicesBackend:
     # ----- tasks -------------------------------------------------------------------------------
 
     def list_tasks(self, query: v.TaskQuery) -> v.TaskPage:
-        from tracker.services.dto import TaskQuery
         from tracker.services.queries import list_tasks
 
-        service_query = TaskQuery(
+        service_query = self._service_query(query)
+        page = list_tasks(self.ctx, service_query, count=False)
+        return v.TaskPage([_row(row) for row in page.rows], page.total, page.offset)
+
+    def count_tasks(self, query: v.TaskQuery) -> int:
+        from tracker.services.queries import count_tasks
+
+        return count_tasks(self.ctx, self._service_query(query))
+
+    @staticmethod
+    def _service_query(query: v.TaskQuery) -> Any:
+        from tracker.services.dto import TaskQuery
+
+        return TaskQuery(
             body_id=query.body_id, directive_id=query.directive_id, due_from=query.due_from,
             due_to=query.due_to, search=query.search, sort=query.sort, descending=query.descending,
             offset=query.offset, limit=query.limit,
             category=None if query.category == "due_soon" else query.category,
             due_soon=query.category == "due_soon",
         )
-        page = list_tasks(self.ctx, service_query)
-        return v.TaskPage([_row(row) for row in page.rows], page.total, page.offset)
 
     def task_detail(self, task_id: int) -> v.TaskDetail:
         from tracker.services.queries import get_task

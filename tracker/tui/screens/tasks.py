@@ -67,7 +67,8 @@ class TasksPane(LazyLoad, Vertical):
             yield Input(placeholder=t("tui.filter.due_from"), id="filter-due-from", classes="date", compact=True)
             yield Input(placeholder=t("tui.filter.due_to"), id="filter-due-to", classes="date", compact=True)
         yield Input(placeholder=t("tui.tasks.search"), id="task-search", compact=True)
-        yield TaskTable(self.backend.list_tasks, page_size=self.page_size, id="task-table")
+        yield TaskTable(self.backend.list_tasks, count=self.backend.count_tasks, page_size=self.page_size,
+                        id="task-table")
         yield Static(t("tui.tasks.loading"), id="task-range")
 
     def reload(self) -> None:
@@ -166,6 +167,9 @@ class TasksPane(LazyLoad, Vertical):
         label = self.query_one("#task-range", Static)
         if event.total == 0:
             label.update(t("tui.tasks.empty"))
+        elif not event.counted:
+            label.update(t("tui.tasks.range_counting", first=format_count(event.first + 1),
+                           last=format_count(event.last + 1)))
         else:
             label.update(t("tui.tasks.range", first=format_count(event.first + 1),
                            last=format_count(event.last + 1), total=format_count(event.total)))

@@ -35,6 +35,7 @@ from tracker.tui.localize import localize_bindings
 from tracker.tui.messages import BackendFailed
 
 Fetch = Callable[[TaskQuery], TaskPage]
+Count = Callable[[TaskQuery], int]
 
 DONE_CATEGORIES = {Category.DONE_ON_TIME.value, Category.DONE_LATE.value}
 
@@ -139,14 +140,16 @@ class TaskTable(ScrollView, can_focus=True):
             return self.table
 
     class RangeChanged(Message):
-        """The rows in view or the total changed: for a "rows X-Y of N" indicator."""
+        """The rows in view or the total changed: for a "rows X-Y of N" indicator
+        (``counted`` False: the total is not known yet, only the rows read so far)."""
 
-        def __init__(self, table: TaskTable, first: int, last: int, total: int) -> None:
+        def __init__(self, table: TaskTable, first: int, last: int, total: int, counted: bool = True) -> None:
             super().__init__()
             self.table = table
             self.first = first
             self.last = last
             self.total = total
+            self.counted = counted
 
         @property
         def control(self) -> TaskTable:
@@ -160,6 +163,12 @@ class TaskTable(ScrollView, can_focus=True):
             self.page = page
             self.started = started
 
+    class _Counted(Message):
+        def __init__(self, generation: int, total: int) -> None:
+            super().__init__()
+            self.generation = generation
+            self.total = total
+
     class _PageFailed(Message):
         def __init__(self, generation: int, page_index: int, error: Exception) -> None:
             super().__init__()
@@ -171,9 +180,10 @@ class TaskTable(ScrollView, can_focus=True):
         self,
         fetch: Fetch,
         *,
+        count: Count | None = None,
         page_size: int = 100,
         cached_pages: int = 40,
-        search_delay: float = 0.02,
+        search_delay: float = 0.0,
         query: TaskQuery | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -182,15 +192,18 @@ class TaskTable(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         localize_bindings(self)
         self.fetch = fetch
+        self.count = count  # asked in its own worker when a page comes without its total
         self.page_size = page_size
         self.cached_pages = cached_pages
         self.search_delay = search_delay
         self.task_query = (query or TaskQuery()).with_(offset=0, limit=page_size)
         self.total = 0
+        self.counted = True  # False while the total of this generation is being counted
         self.generation = 0
         self.loaded_generation = -1  # the generation whose first page has arrived
         self.painted_generation = -1  # the generation whose rows were last drawn
         self.painted_at = 0.0  # perf_counter() of that first drawing (for the benchmark)
+        self.counted_at = 0.0  # perf_counter() when the total of the generation became known (idem)
         self._pages: OrderedDict[int, Sequence[TaskRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._failed: set[int] = set()  # pages of this generation whose read failed
@@ -216,6 +229,7 @@ class TaskTable(ScrollView, can_focus=True):
         self._pending.clear()
         self._failed.clear()
         self.workers.cancel_group(self, "pages")
+        self.workers.cancel_group(self, "count")
         if not keep_position:
             self.cursor_row = 0
             self.scroll_to(y=0, animate=False)
@@ -287,16 +301,54 @@ class TaskTable(ScrollView, can_focus=True):
         self._pages.move_to_end(message.page_index)
         while len(self._pages) > self.cached_pages:
             self._pages.popitem(last=False)
-        self.total = message.page.total
+        first_of_generation = self.loaded_generation != self.generation
+        if message.page.total is not None:
+            self.total, self.counted = message.page.total, True
+            self.counted_at = time.perf_counter()
+        elif first_of_generation or not self.counted:
+            # a full page without its total: shown now, counted in another worker (counting
+            # every match would delay the rows the officer is waiting for)
+            self.total = max(0 if first_of_generation else self.total,
+                             message.page_index * self.page_size + len(message.page.rows))
+            if first_of_generation:
+                self.counted = False
+                self._request_count()
         self.virtual_size = Size(self.size.width, self.total + 1)
         self.cursor_row = min(self.cursor_row, max(0, self.total - 1))
-        first_of_generation = self.loaded_generation != self.generation
         self.loaded_generation = self.generation
         self.refresh()
         self._post_range()
         if first_of_generation:
             elapsed = time.perf_counter() - message.started
             self.post_message(self.Loaded(self, self.generation, self.total, elapsed))
+
+    def _request_count(self) -> None:
+        generation, query, count = self.generation, self.task_query, self.count
+        if count is None:
+            return
+
+        def load() -> None:
+            worker = get_current_worker()
+            try:
+                total = count(query)
+            except Exception as error:  # shown by the app, like a failed page
+                self.post_message(self._PageFailed(generation, -1, error))
+                return
+            if not worker.is_cancelled:
+                self.post_message(self._Counted(generation, total))
+
+        self.run_worker(load, thread=True, group="count", exclusive=True, exit_on_error=False,
+                        description="task count")
+
+    def on_task_table__counted(self, message: TaskTable._Counted) -> None:
+        message.stop()
+        if message.generation != self.generation or self.counted:
+            return
+        self.total, self.counted = message.total, True
+        self.counted_at = time.perf_counter()
+        self.virtual_size = Size(self.size.width, self.total + 1)
+        self.refresh()
+        self._post_range()
 
     def on_task_table__page_failed(self, message: TaskTable._PageFailed) -> None:
         message.stop()
@@ -321,7 +373,7 @@ class TaskTable(ScrollView, can_focus=True):
 
     def _post_range(self) -> None:
         first, last = self.visible_range
-        self.post_message(self.RangeChanged(self, first, last, self.total))
+        self.post_message(self.RangeChanged(self, first, last, self.total, self.counted))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
