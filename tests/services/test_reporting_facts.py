@@ -7,7 +7,6 @@ import itertools
 from datetime import date, timedelta
 
 from report_world import after_cutoff, at_day, build_world, d
-from sqlalchemy import Date, String, literal, select
 
 from tracker.domain import status
 from tracker.domain.enums import TaskState
@@ -15,14 +14,7 @@ from tracker.domain.lifecycle import TaskFacts
 from tracker.services import as_of, tasks
 from tracker.services.context import ServiceContext
 from tracker.services.reporting import build_report, week_of
-from tracker.services.reporting_facts import (
-    Fact,
-    category_sql,
-    due_soon_sql,
-    facts_as_of,
-    is_due_soon,
-    verdict,
-)
+from tracker.services.reporting_facts import Fact, facts_as_of, is_due_soon, verdict
 
 
 def _as_snapshot(f: Fact) -> tuple[object, ...]:
@@ -77,28 +69,6 @@ def test_verdict_on_plain_values_equals_the_domain() -> None:
         assert verdict(state.value, deadline, completed, today) == category.value
         fact = Fact(1, state.value, deadline, deadline, completed, True, None, 1, 0, 1)
         assert (category.value == "in_progress_on_time" and is_due_soon(fact, today, 3)) == soon
-
-
-def test_verdict_in_sql_equals_the_python_one(ctx: ServiceContext) -> None:
-    """The grid is counted by the database (``category_sql``, ``due_soon_sql``): on every
-    combination of state, deadline and completion day it gives what ``verdict`` and
-    ``is_due_soon`` give, on SQLite (dates as text) and PostgreSQL (dates)."""
-    today = date(2021, 7, 26)
-    days = [None, today - timedelta(days=1), today, today + timedelta(days=1), today + timedelta(days=3),
-            today + timedelta(days=4)]
-    cases = list(itertools.product([s.value for s in TaskState], days, days))
-    expressions = []
-    for state, deadline, completed in cases:
-        state_v, deadline_v, completed_v = literal(state, String), literal(deadline, Date), literal(completed, Date)
-        expressions += [category_sql(state_v, deadline_v, completed_v, today),
-                        due_soon_sql(state_v, deadline_v, today, 3)]
-    with ctx.readers.begin() as session:
-        answers = list(session.execute(select(*expressions)).one())
-    for i, (state, deadline, completed) in enumerate(cases):
-        fact = Fact(1, state, deadline, deadline, completed, True, None, 1, 0, 1)
-        category, soon = answers[2 * i], bool(answers[2 * i + 1])
-        assert category == verdict(state, deadline, completed, today), (state, deadline, completed)
-        assert soon == is_due_soon(fact, today, 3), (state, deadline, completed)
 
 
 def test_plain_occurrences_equal_dateutil() -> None:

@@ -33,13 +33,17 @@ _OPEN = (TaskState.NOT_STARTED.value, TaskState.IN_PROGRESS.value)
 
 # ---------------------------------------------------------------- the category in SQL
 
-def category_sql(today: date, deadline: Any = None) -> ColumnElement[str]:
+def category_sql(today: date, deadline: Any = None, *, state: Any = None, completed_on: Any = None
+                 ) -> ColumnElement[str]:
     """The Category value of each task row as of ``today`` (see tracker.domain.status.verdict),
-    judged against ``deadline`` (default the approved one, ``Task.current_deadline``)."""
+    judged against ``deadline`` (default the approved one, ``Task.current_deadline``); ``state``
+    and ``completed_on`` default to the task's columns (a test passes literal values)."""
     deadline = Task.current_deadline if deadline is None else deadline
-    confirmed = Task.state == TaskState.CONFIRMED.value
-    reported = Task.state == TaskState.REPORTED_DONE.value
-    done_in_time = and_(Task.completed_on.is_not(None), Task.completed_on <= deadline)
+    state = Task.state if state is None else state
+    completed_on = Task.completed_on if completed_on is None else completed_on
+    confirmed = state == TaskState.CONFIRMED.value
+    reported = state == TaskState.REPORTED_DONE.value
+    done_in_time = and_(completed_on.is_not(None), completed_on <= deadline)
     return case(
         (and_(deadline.is_(None), confirmed), Category.DONE_ON_TIME.value),
         (deadline.is_(None), Category.NO_DEADLINE.value),
@@ -52,11 +56,13 @@ def category_sql(today: date, deadline: Any = None) -> ColumnElement[str]:
     )
 
 
-def due_soon_sql(today: date, due_soon_days: int) -> ColumnElement[bool]:
+def due_soon_sql(today: date, due_soon_days: int, *, state: Any = None, deadline: Any = None
+                 ) -> ColumnElement[bool]:
     """Open, in time and due within ``due_soon_days`` days (see status.is_due_soon)."""
-    return and_(Task.state.in_(_OPEN), Task.current_deadline.is_not(None),
-                Task.current_deadline >= today,
-                Task.current_deadline <= today + timedelta(days=due_soon_days))
+    state = Task.state if state is None else state
+    deadline = Task.current_deadline if deadline is None else deadline
+    return and_(state.in_(_OPEN), deadline.is_not(None), deadline >= today,
+                deadline <= today + timedelta(days=due_soon_days))
 
 
 # ---------------------------------------------------------------- the task list

@@ -39,7 +39,6 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
-    literal,
     literal_column,
     or_,
     select,
@@ -50,6 +49,7 @@ from sqlalchemy.orm import Session
 from tracker.db.models import Task, TaskEvent
 from tracker.domain import status
 from tracker.domain.enums import Category, TaskState
+from tracker.services.queries import category_sql, due_soon_sql
 from tracker.services.recurrence import plain_rule
 
 AnySelect = Select[*tuple[Any, ...]]
@@ -246,24 +246,6 @@ def replayed_facts(session: Session, cutoff: date, *, directive_ids: Iterable[in
 
 # ---------------------------------------------------------------- the same, counted by the database
 
-def category_sql(state: Any, deadline: Any, completed_on: Any, cutoff: date) -> ColumnElement[str]:
-    """:func:`verdict` as a SQL expression over a task's columns (a test checks the two agree on
-    every combination, on SQLite and PostgreSQL)."""
-    completed_in_time = and_(completed_on.is_not(None), completed_on <= deadline)
-    return case(
-        (deadline.is_(None), case((state == _CONFIRMED, literal(DONE_ON_TIME)), else_=literal(NO_DEADLINE))),
-        (state == _CONFIRMED, case((completed_in_time, literal(DONE_ON_TIME)), else_=literal(DONE_LATE))),
-        (state == _REPORTED, case((completed_in_time, literal(IN_PROGRESS_ON_TIME)), else_=literal(OVERDUE))),
-        (deadline >= cutoff, literal(IN_PROGRESS_ON_TIME)),
-        else_=literal(OVERDUE))
-
-
-def due_soon_sql(state: Any, deadline: Any, cutoff: date, due_soon_days: int) -> ColumnElement[int]:
-    """:func:`is_due_soon` as a SQL expression (1 or 0)."""
-    return case((and_(state.in_(sorted(_OPEN)), deadline >= cutoff,
-                      deadline <= cutoff + timedelta(days=due_soon_days)), 1), else_=0)
-
-
 GridKey = tuple[int | None, str, str, bool]  # body, category, category against the original deadline, due soon
 
 
@@ -273,9 +255,8 @@ def grid_of_unchanged(session: Session, cutoff: date, due_soon_days: int, *, dir
     their state then), categorised by the database: only four short columns per task cross over,
     instead of a Fact each."""
     # an open task due from the cut-off on is in time: due_soon_sql implies "in progress on time"
-    stmt = select(Task.body_id, category_sql(Task.state, Task.current_deadline, Task.completed_on, cutoff),
-                  category_sql(Task.state, Task.original_deadline, Task.completed_on, cutoff),
-                  due_soon_sql(Task.state, Task.current_deadline, cutoff, due_soon_days))
+    stmt = select(Task.body_id, category_sql(cutoff), category_sql(cutoff, Task.original_deadline),
+                  case((due_soon_sql(cutoff, due_soon_days), 1), else_=0))
     stmt = _in_scope(stmt.where(Task.id.not_in(_touched_after(cutoff))), directive_ids, body_ids)
     counts: dict[GridKey, int] = {}
     for (body_id, category, original, soon), count in Counter(raw_rows(session, stmt)).items():
@@ -292,8 +273,7 @@ def listed_unchanged_facts(session: Session, cutoff: date, due_until: date, *, d
     due_next = and_(Task.state.in_(sorted(_OPEN)), Task.current_deadline >= cutoff,
                     Task.current_deadline <= due_until)
     stmt = select(*_FACT_COLUMNS).where(Task.id.not_in(_touched_after(cutoff)),
-                                        or_(category_sql(Task.state, Task.current_deadline, Task.completed_on,
-                                                         cutoff) == OVERDUE, due_next,
+                                        or_(category_sql(cutoff) == OVERDUE, due_next,
                                             Task.recurrence.is_not(None)))
     return {row[0]: _fact_of_row(row) for row in raw_rows(session, _in_scope(stmt, directive_ids, body_ids))}
 
