@@ -44,13 +44,11 @@ def category_sql(today: date, deadline: Any = None, *, state: Any = None, comple
     confirmed = state == TaskState.CONFIRMED.value
     reported = state == TaskState.REPORTED_DONE.value
     done_in_time = and_(completed_on.is_not(None), completed_on <= deadline)
+    # nested, so that each row evaluates each test once (the report counts 100,000 rows with it)
     return case(
-        (and_(deadline.is_(None), confirmed), Category.DONE_ON_TIME.value),
-        (deadline.is_(None), Category.NO_DEADLINE.value),
-        (and_(confirmed, done_in_time), Category.DONE_ON_TIME.value),
-        (confirmed, Category.DONE_LATE.value),
-        (and_(reported, done_in_time), Category.IN_PROGRESS_ON_TIME.value),
-        (reported, Category.OVERDUE.value),
+        (deadline.is_(None), case((confirmed, Category.DONE_ON_TIME.value), else_=Category.NO_DEADLINE.value)),
+        (confirmed, case((done_in_time, Category.DONE_ON_TIME.value), else_=Category.DONE_LATE.value)),
+        (reported, case((done_in_time, Category.IN_PROGRESS_ON_TIME.value), else_=Category.OVERDUE.value)),
         (deadline >= today, Category.IN_PROGRESS_ON_TIME.value),
         else_=Category.OVERDUE.value,
     )
