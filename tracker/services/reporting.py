@@ -316,8 +316,8 @@ def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
               .where(id_in(session, TaskEvent.task_id, wanted), TaskEvent.on_date <= cutoff,
                      TaskEvent.kind.in_(NOTE_KINDS), TaskEvent.note.is_not(None), TaskEvent.note != "")
               .group_by(TaskEvent.task_id))
-    if undone:
-        latest = latest.where(TaskEvent.id.not_in(sorted(undone)))
+    if undone:  # one bound value however many undos the office made over the years
+        latest = latest.where(~id_in(session, TaskEvent.id, undone))
     rows = raw_rows(session, select(TaskEvent.task_id, TaskEvent.note, type_coerce(TaskEvent.on_date, String))
                     .where(TaskEvent.id.in_(latest)))
     return {task_id: (note or "", day_of(on_date) or cutoff) for task_id, note, on_date in rows}
