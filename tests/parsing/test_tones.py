@@ -31,6 +31,7 @@ def test_known_words() -> None:
                      ("hoàn", "hoàn"), ("quý", "quý"), ("QUÝ", "QUÝ"), ("khoẻ.", "khỏe."), ("uỷ2", "ủy2"),
                      ("oỳ", "oỳ"), ("uà", "uà"), ("qoà", "qoà"), ("xoà_", "xòa_"), ("xoàn", "xoàn")):
         assert tones.modern_tones(old) == domain.modern_tones(old) == new
+        assert tones.modern_tones_lower(old) == domain.modern_tones_lower(old) == new.lower()
 
 
 def test_sample_directives_and_their_case_variants() -> None:
@@ -39,6 +40,7 @@ def test_sample_directives_and_their_case_variants() -> None:
         old = text.replace("òa", "oà").replace("ủy", "uỷ").replace("Ủy", "Uỷ").replace("óe", "oé")
         for variant in (text, text.upper(), text.lower(), old, old.upper()):
             assert tones.modern_tones(variant) == domain.modern_tones(variant)
+            assert tones.modern_tones_lower(variant) == domain.modern_tones_lower(variant)
 
 
 _PIECES = ["o", "O", "u", "U", "q", "Q", "h", "n", " ", ".", "_", "2", "\u0300", "à", "À", "á", "ỷ", "Ỷ",
@@ -50,6 +52,7 @@ _PIECES = ["o", "O", "u", "U", "q", "Q", "h", "n", " ", ".", "_", "2", "\u0300",
 def test_random_text(pieces: list[str], noise: str) -> None:
     text = "".join(pieces) + noise + "".join(reversed(pieces))
     assert tones.modern_tones(text) == domain.modern_tones(text)
+    assert tones.modern_tones_lower(text) == domain.modern_tones_lower(text)
 
 
 def test_match_key_is_the_domain_match_key() -> None:

@@ -27,10 +27,10 @@ from dateutil.rrule import rrulestr
 
 from tracker.domain.enums import RecurrenceFreq, Urgency
 from tracker.domain.parsed import DeadlineHint
-from tracker.domain.text import modern_tones_lower, nfc
+from tracker.domain.text import nfc
 from tracker.parsing.rules import deadlines as rules
 from tracker.parsing.rules.deadlines import TimingRule
-from tracker.parsing.tones import modern_tones
+from tracker.parsing.tones import modern_tones, modern_tones_lower
 from tracker.parsing.workdays import add_working_days, last_working_day_before_tet, lunar_new_year
 
 __all__ = [
@@ -166,6 +166,24 @@ _URGENCIES = _compiled(rules.URGENCY_RULES)
 _ALL_NEEDLES = tuple(sorted({n for _, _, needles in _DEADLINES + _RECURRENCES + _URGENCIES for n in needles}))
 
 
+def _gate(rule_set: tuple[tuple[TimingRule, re.Pattern[str], tuple[str, ...]], ...]) -> frozenset[str] | None:
+    """Every needle of the set's rules: a text holding none of them matches no rule of the set (None
+    when a rule has no needles and must always run)."""
+    if any(not needles for _, _, needles in rule_set):
+        return None
+    return frozenset(n for _, _, needles in rule_set for n in needles)
+
+
+_DEADLINE_GATE = _gate(_DEADLINES)
+_RECURRENCE_GATE = _gate(_RECURRENCES)
+_URGENCY_GATE = _gate(_URGENCIES)
+
+
+def _may_match(gate: frozenset[str] | None, text: _Text) -> bool:
+    """False when no rule of the set can match: the whole scan is skipped (most items)."""
+    return gate is None or not text.needles.isdisjoint(gate)
+
+
 @dataclass(frozen=True)
 class TimingMatch:
     """One phrase found: the rule, where it is, what it says as written, and what it resolved to."""
@@ -202,7 +220,7 @@ class _Text:
     def needles(self) -> frozenset[str]:
         """The rules' needles that occur in the key."""
         flat = " ".join(self.key.split())
-        return frozenset(n for n in _ALL_NEEDLES if n in flat)
+        return frozenset(filter(flat.__contains__, _ALL_NEEDLES))
 
     def raw(self, start: int, end: int) -> str:
         return " ".join(self.shown[start:end].split()).strip(" ,:(")
@@ -217,7 +235,14 @@ def _words_before(key: str, pos: int, count: int) -> list[str]:
 
 def _ends_with_phrase(words: list[str], phrases: tuple[str, ...]) -> bool:
     tail = " ".join(words)
-    return any(tail == p or tail.endswith(" " + p) for p in phrases)
+    exact, spaced = _endings(phrases)
+    return tail in exact or tail.endswith(spaced)
+
+
+@lru_cache(maxsize=32)
+def _endings(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The phrases themselves, and each after a space (one ``str.endswith`` call for all)."""
+    return frozenset(phrases), tuple(" " + p for p in phrases)
 
 
 def _contains_phrase(text: str, phrases: tuple[str, ...]) -> bool:
@@ -559,11 +584,16 @@ def analyse_timing(item_text: str, issue_date: date | None, intro_text: str | No
     sub-item, its parent heading (join them with a line break): a cue there governs every item.
     """
     text = _Text.of(item_text or "")
-    recurrence, repeat_spans = _scan_recurrence(text)
-    deadline = _pick_deadline(text, issue_date, repeat_spans)
-    start, end = _first_clause(text.key)
-    cue = _urgency_in(text, start, _without_condition(text.key, start, end))
-    urgency = cue.urgency if cue else None
+    recurrence: TimingMatch | None = None
+    repeat_spans: list[tuple[int, int]] = []
+    if _may_match(_RECURRENCE_GATE, text):
+        recurrence, repeat_spans = _scan_recurrence(text)
+    deadline = _pick_deadline(text, issue_date, repeat_spans) if _may_match(_DEADLINE_GATE, text) else None
+    urgency: Urgency | None = None
+    if _may_match(_URGENCY_GATE, text):
+        start, end = _first_clause(text.key)
+        cue = _urgency_in(text, start, _without_condition(text.key, start, end))
+        urgency = cue.urgency if cue else None
     if intro_text and intro_text.strip():
         intro_deadline, intro_recurrence, intro_urgency = _intro_timing(intro_text, issue_date)
         urgency = _stronger(urgency, intro_urgency)

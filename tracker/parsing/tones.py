@@ -32,6 +32,23 @@ def modern_tones(text: str) -> str:
     return _TONE_RE.sub(_replace, nfc(text))
 
 
+_TONE_LOWER_RE = re.compile(
+    "[" + "".join(sorted({pair[0] for pair in _TONE_PAIRS})) + "](?<!q.)["
+    + "".join(sorted({pair[1] for pair in _TONE_PAIRS})) + r"](?![^\W\d_])"
+)
+
+
+def _replace_lower(match: re.Match[str]) -> str:
+    old = match.group(0)
+    return _TONE_PAIRS.get(old, old)
+
+
+def modern_tones_lower(text: str) -> str:
+    """``modern_tones(text).lower()`` in one pass, same length as the input: the domain's
+    ``modern_tones_lower`` with the fast pattern."""
+    return _TONE_LOWER_RE.sub(_replace_lower, text.lower())
+
+
 _NOT_WORD = re.compile(r"[^\w&]+")
 
 
