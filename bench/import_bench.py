@@ -1,21 +1,29 @@
-"""Import benchmark: about 2,000 directives (~50,000 tasks) into a fresh SQLite file, end to end
-(reading, extraction, matching bodies, storing), timed and with its peak memory.
+"""Import benchmark: directives imported into a fresh SQLite file, timed and with its peak memory.
 
-The directives are the sample documents (sample_docs/) varied: each copy gets its own numbers,
-issue date (shifted day by day) and a rotation of the responsible bodies; samples without a header
-get a realistic one, so every copy is a distinct directive (its own text, number and date).
+Two corpora: ``samples`` (default) - the sample documents (sample_docs/) varied: each copy gets its
+own numbers, issue date (shifted day by day) and a rotation of the responsible bodies; samples
+without a header get a realistic one, so every copy is a distinct directive (its own text, number
+and date); ``office`` - bench/corpus.py's generated directives (seed 2021), as bench/run_all.py
+imports them for bench/RESULTS.md.
 
     .venv/bin/python bench/import_bench.py                  # 2,000 directives
+    .venv/bin/python bench/import_bench.py --corpus office --runs 3
+    .venv/bin/python bench/import_bench.py --corpus office --store-only   # the storing half alone
+    .venv/bin/python bench/import_bench.py --workers 0      # extraction in the importing process
     .venv/bin/python bench/import_bench.py --directives 200 --keep /tmp/bench-docs
 
-The import runs in a child process (``--child``) so its peak RSS is its own. Prints one JSON line
-and a readable summary; bench/RESULTS.md is written by bench/run_all.py.
+The import runs in a child process (``--child``) so its peak RSS is its own (the extraction
+workers' peak is given apart). ``--store-only`` extracts every file first (not timed) and then
+times the import of those ready extractions with no worker: what storing costs. Prints one JSON
+line per run, the median and a readable summary; bench/RESULTS.md is written by bench/run_all.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import os
 import re
 import resource
 import shutil
@@ -24,6 +32,7 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
+from inspect import signature
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,25 +100,49 @@ def build_corpus(folder: Path, directives: int) -> tuple[int, int]:
     return files, total
 
 
-def child(folder: Path, db: Path) -> None:
+def build_office(folder: Path, directives: int) -> tuple[int, int]:
+    """bench/corpus.py's documents (one directive per file), as bench/run_all.py writes them."""
+    sys.path.insert(0, str(ROOT))
+    from bench.corpus import generate_documents
+
+    for doc in generate_documents(directives):
+        (folder / doc.name).write_text(doc.text, encoding="utf-8")
+    return directives, directives
+
+
+def child(folder: Path, db: Path, workers: int | None, store_only: bool) -> None:
     """Migrate a fresh database, then import the folder; print the measurements as JSON."""
     from tracker.config import Settings
     from tracker.services.context import open_context
-    from tracker.services.importing import import_paths
+    from tracker.services.importing import collect_files, extract_file, import_paths
 
+    extractor = extract_file
+    if store_only:  # extraction done first, untimed: the import below only stores
+        files, _ = collect_files([folder])
+        ready = {str(path): extract_file(path) for path in files}
+        extractor, workers = (lambda path: ready[str(path)]), 0
+        gc.freeze()  # the ready extractions are not the import's garbage to scan
     settings = Settings(db_url=f"sqlite:///{db}", today=date(2021, 7, 26), user="bench")
+    # (an importer from before the workers has no such option: it extracts in this process)
+    options = {"workers": workers} if workers is not None and "workers" in signature(import_paths).parameters \
+        else {}
+    cpu_started = time.process_time()
     started = time.perf_counter()
     ctx = open_context(settings)
     migrated = time.perf_counter()
-    report = import_paths(ctx, [folder])
+    report = import_paths(ctx, [folder], extractor=extractor, **options)
     done = time.perf_counter()
     ctx.close()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
         "files": len(report.files), "failed": len(report.failed), "directives": report.directives_new,
         "existing": report.directives_existing, "items": report.items, "tasks": report.tasks,
         "new_bodies": len(report.new_bodies), "setup_s": round(migrated - started, 3),
         "import_s": round(done - migrated, 3),
+        "cpu_s": round(time.process_time() - cpu_started, 3),
+        "workers_cpu_s": round(children.ru_utime + children.ru_stime, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "workers_peak_rss_mb": round(children.ru_maxrss / 1024, 1),
         "db_mb": round(db.stat().st_size / 2**20, 1),
     }))
 
@@ -117,28 +150,45 @@ def child(folder: Path, db: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--directives", type=int, default=2000)
+    parser.add_argument("--corpus", choices=("samples", "office"), default="samples")
+    parser.add_argument("--runs", type=int, default=1, help="runs (each a fresh database); the median is shown")
+    parser.add_argument("--workers", type=int, help="extraction processes (default: the importer's choice)")
+    parser.add_argument("--store-only", action="store_true", help="time the storing alone")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[0]), Path(args.child[1]))
+        child(Path(args.child[0]), Path(args.child[1]), args.workers, args.store_only)
         return
     work = Path(tempfile.mkdtemp(prefix="tracker-import-bench-"))
     try:
         folder = args.keep or work / "docs"
         folder.mkdir(parents=True, exist_ok=True)
-        files, directives = build_corpus(folder, args.directives)
+        build = build_office if args.corpus == "office" else build_corpus
+        files, directives = build(folder, args.directives)
         db = work / "bench.db"
-        out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(db)], capture_output=True,
-                             text=True, check=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        print(json.dumps({"bench": "import", **result}))
-        print(f"import of {result['directives']} directives ({result['files']} files, {result['tasks']} tasks, "
-              f"{result['failed']} failed) into a fresh SQLite file: {result['import_s']:.2f} s "
-              f"(+ {result['setup_s']:.2f} s creating the database), peak RSS {result['peak_rss_mb']} MB, "
-              f"database {result['db_mb']} MB")
+        options = [*(["--workers", str(args.workers)] if args.workers is not None else []),
+                   *(["--store-only"] if args.store_only else [])]
+        results = []
+        for _ in range(max(1, args.runs)):
+            db.unlink(missing_ok=True)
+            load = os.getloadavg()[0]
+            out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(db), *options],
+                                 capture_output=True, text=True, check=True)
+            result = {**json.loads(out.stdout.strip().splitlines()[-1]), "loadavg_1m": round(load, 2)}
+            print(json.dumps({"bench": "import", "corpus": args.corpus, "store_only": args.store_only, **result}))
+            results.append(result)
+        result = sorted(results, key=lambda r: r["import_s"])[len(results) // 2]
+        what = "storing (extraction done beforehand)" if args.store_only else "import"
+        runs = ", ".join(f"{r['import_s']:.2f}" for r in results)
+        print(f"{what} of {result['directives']} directives ({result['files']} files, {result['tasks']} tasks, "
+              f"{result['failed']} failed) into a fresh SQLite file: {result['import_s']:.2f} s median of "
+              f"{len(results)} ({runs}) "
+              f"(+ {result['setup_s']:.2f} s creating the database), CPU {result['cpu_s']:.2f} s here + "
+              f"{result['workers_cpu_s']:.2f} s in workers, peak RSS {result['peak_rss_mb']} MB "
+              f"(a worker: {result['workers_peak_rss_mb']} MB), database {result['db_mb']} MB")
         if files and directives != result["directives"]:
-            print(f"note: {directives} directives expected from the samples, {result['directives']} new",
+            print(f"note: {directives} directives expected from the corpus, {result['directives']} new",
                   file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
