@@ -18,8 +18,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,7 +36,7 @@ from tracker.domain.lifecycle import TaskFacts
 from tracker.domain.parsed import ExtractionResult, ParsedDocument, ParsedItem, ParseIssue
 from tracker.domain.text import match_key
 from tracker.services.body_index import BodyIndex, fast_fold
-from tracker.services.bulk import RawJSON, insert_rows, reserve_ids
+from tracker.services.bulk import reserve_ids
 from tracker.services.context import ServiceContext
 from tracker.services.import_preview import (
     DOC_EXISTING_NUMBER,
@@ -54,6 +56,8 @@ from tracker.services.import_preview import (
     PreviewDocument,
     PreviewItem,
 )
+from tracker.services.import_storage import RowWriter
+from tracker.services.import_workers import ordered_map, worker_count
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 MAX_BODY_NAME = 250  # longer "names" are sentences the parser mistook for a body
@@ -127,14 +131,26 @@ def _clip(value: str | None, size: int) -> str | None:
     return value[:size] if value else None
 
 
-def _preview_bodies(item: ParsedItem, index: BodyIndex) -> list[PreviewBody]:
-    out: list[PreviewBody] = []
-    seen: set[str] = set()
+FoundBodies = tuple[tuple[str, str, str], ...]  # a leaf's bodies as found: (name, as written, role)
+
+
+def _found_bodies(item: ParsedItem) -> FoundBodies:
+    """The bodies the parser found for a leaf, names with their spaces evened; empty names and
+    over-long ones (see MAX_BODY_NAME) left out."""
+    out: list[tuple[str, str, str]] = []
     for found in item.bodies:
         name = " ".join(found.name.split())
-        if not name or len(name) > MAX_BODY_NAME:
-            continue
-        body_id = index.lookup(name, found.written)
+        if name and len(name) <= MAX_BODY_NAME:
+            out.append((name, found.written, TaskRole(found.role).value))
+    return tuple(out)
+
+
+def _preview_bodies(found: FoundBodies, index: BodyIndex) -> list[PreviewBody]:
+    """A leaf's bodies matched against the directory: each body once (by id, or by name when new)."""
+    out: list[PreviewBody] = []
+    seen: set[str] = set()
+    for name, written, role in found:
+        body_id = index.lookup(name, written)
         if body_id is not None:
             name = index.name(body_id)
         key = f"#{body_id}" if body_id is not None else match_key(name)
@@ -142,12 +158,12 @@ def _preview_bodies(item: ParsedItem, index: BodyIndex) -> list[PreviewBody]:
             continue
         seen.add(key)
         members = [] if body_id is None else [index.name(m) for m in index.expand(body_id) if m != body_id]
-        out.append(PreviewBody(name=name, role=TaskRole(found.role).value, written=found.written,
-                               body_id=body_id, members=members))
+        out.append(PreviewBody(name=name, role=role, written=written, body_id=body_id, members=members))
     return out
 
 
-def _preview_item(item: ParsedItem, index: BodyIndex, is_leaf: bool) -> PreviewItem:
+def _preview_item(item: ParsedItem, is_leaf: bool) -> PreviewItem:
+    """An item without its bodies (they need the directory: see :func:`fill_bodies`)."""
     hint = item.deadline
     return PreviewItem(
         ref=item.ref, text=item.text, is_leaf=is_leaf, parent_ref=item.parent_ref,
@@ -156,30 +172,31 @@ def _preview_item(item: ParsedItem, index: BodyIndex, is_leaf: bool) -> PreviewI
         rrule=hint.rrule if hint else None,
         recurrence=hint.recurrence.value if hint and hint.recurrence else None,
         urgency=hint.urgency.value if hint and hint.urgency else None,
-        bodies=_preview_bodies(item, index) if is_leaf else [],
     )
 
 
-def _document_items(doc: ParsedDocument, index: BodyIndex) -> list[PreviewItem]:
+def _document_items(doc: ParsedDocument, found: list[FoundBodies]) -> list[PreviewItem]:
     """Headings and leaves in text order; a parent known only by its ``heading_text`` becomes a
-    heading item so the tree keeps its shape."""
-    entries: list[tuple[int, int, int, PreviewItem]] = []
+    heading item so the tree keeps its shape. The leaves' found bodies are appended to ``found``,
+    in the order of the leaves returned."""
+    entries: list[tuple[int, int, int, PreviewItem, ParsedItem | None]] = []
     refs = {h.ref for h in doc.headings}
     for order, heading in enumerate(doc.headings):
-        entries.append((heading.line_start, 0, order, _preview_item(heading, index, is_leaf=False)))
+        entries.append((heading.line_start, 0, order, _preview_item(heading, is_leaf=False), None))
     for order, leaf in enumerate(doc.items):
         if leaf.parent_ref and leaf.parent_ref not in refs and leaf.heading_text:
             refs.add(leaf.parent_ref)
             grand = leaf.parent_ref.rsplit(".", 1)[0] if "." in leaf.parent_ref else None
             entries.append((leaf.line_start, 0, -1, PreviewItem(
                 ref=leaf.parent_ref, text=leaf.heading_text, is_leaf=False,
-                parent_ref=grand if grand in refs else None)))
-        entries.append((leaf.line_start, 1, order, _preview_item(leaf, index, is_leaf=True)))
+                parent_ref=grand if grand in refs else None), None))
+        entries.append((leaf.line_start, 1, order, _preview_item(leaf, is_leaf=True), leaf))
     entries.sort(key=lambda e: (e[0], e[1], e[2]))
+    found.extend(_found_bodies(entry[4]) for entry in entries if entry[4] is not None)
     return [entry[3] for entry in entries]
 
 
-def _preview_document(doc: ParsedDocument, index: BodyIndex) -> PreviewDocument:
+def _preview_document(doc: ParsedDocument, found: list[FoundBodies]) -> PreviewDocument:
     return PreviewDocument(
         number=_clip(doc.number, 100), issuer=_clip(doc.issuer, 300), doc_type=doc.doc_type.value,
         issue_date=doc.issue_date, subject=doc.subject, text=doc.text, text_sha256=text_hash(doc.text),
@@ -188,7 +205,7 @@ def _preview_document(doc: ParsedDocument, index: BodyIndex) -> PreviewDocument:
         recipients=list(doc.recipients),
         cited=[{"kind": c.kind, "number": c.number, "date": c.date.isoformat() if c.date else None,
                 "issuer": c.issuer, "raw": c.raw} for c in doc.cited],
-        items=_document_items(doc, index), issues=[*doc.issues, *_ignored_bodies(doc)],
+        items=_document_items(doc, found), issues=[*doc.issues, *_ignored_bodies(doc)],
     )
 
 
@@ -205,13 +222,65 @@ def _ignored_bodies(doc: ParsedDocument) -> list[ParseIssue]:
     return issues
 
 
-def build_preview(extraction: ExtractionResult, index: BodyIndex, path: str) -> ImportPreview:
+@dataclass
+class Draft:
+    """A file's preview built as far as it goes without the database: everything but the leaves'
+    bodies, which are matched against the directory by :func:`fill_bodies`. Plain picklable data,
+    so a worker process can build it (see :func:`import_paths`)."""
+
+    preview: ImportPreview
+    found: list[FoundBodies]  # per leaf item of the preview, in order
+    folded: dict[str, str]  # fast_fold of the texts the tasks' search text is made of
+
+
+def draft_preview(extraction: ExtractionResult, path: str) -> Draft:
     source = extraction.source
-    return ImportPreview(
+    found: list[FoundBodies] = []
+    preview = ImportPreview(
         path=path, file_name=source.name, file_sha256=source.file_sha256, encoding=source.encoding,
-        documents=[_preview_document(doc, index) for doc in extraction.documents],
+        documents=[_preview_document(doc, found) for doc in extraction.documents],
         issues=list(extraction.issues),
     )
+    folded: dict[str, str] = {}
+    for doc in preview.documents:
+        for text in (doc.number or "", *(item.ref or "" for item in doc.items if item.is_leaf),
+                     *(item.text for item in doc.items if item.is_leaf)):
+            if text not in folded:
+                folded[text] = fast_fold(text)
+    return Draft(preview, found, folded)
+
+
+def fill_bodies(draft: Draft, match: Callable[[FoundBodies], list[PreviewBody]]) -> ImportPreview:
+    """Give each leaf of the draft its bodies, as ``match`` finds them in the directory."""
+    leaves = (item for doc in draft.preview.documents for item in doc.items if item.is_leaf)
+    for item, found in zip(leaves, draft.found, strict=True):
+        item.bodies = match(found)
+    return draft.preview
+
+
+def build_preview(extraction: ExtractionResult, index: BodyIndex, path: str) -> ImportPreview:
+    return fill_bodies(draft_preview(extraction, path), lambda found: _preview_bodies(found, index))
+
+
+class _BodyMatcher:
+    """:func:`_preview_bodies` remembered per set of found bodies while the directory does not
+    change (a new body, or another directory, starts afresh): an office's directives name the
+    same few bodies over and over."""
+
+    def __init__(self) -> None:
+        self._index: BodyIndex | None = None
+        self._size = -1
+        self._known: dict[FoundBodies, list[tuple[str, str, str, int | None, list[str]]]] = {}
+
+    def __call__(self, index: BodyIndex, found: FoundBodies) -> list[PreviewBody]:
+        if index is not self._index or len(index.bodies) != self._size:
+            self._index, self._size, self._known = index, len(index.bodies), {}
+        known = self._known.get(found)
+        if known is None:
+            known = self._known[found] = [(b.name, b.role, b.written, b.body_id, b.members)
+                                          for b in _preview_bodies(found, index)]
+        return [PreviewBody(name, role, written, body_id, list(members))
+                for name, role, written, body_id, members in known]
 
 
 def _number_key(doc: PreviewDocument) -> tuple[str, str, Any] | None:
@@ -299,7 +368,7 @@ class _Writer:
     number of files) inside the caller's transaction."""
 
     def __init__(self, session: Session, index: BodyIndex, *, user: str, db_role: str | None,
-                 now: datetime, today: Any, dry_run: bool) -> None:
+                 now: datetime, today: Any, dry_run: bool, folded: dict[str, str] | None = None) -> None:
         self.session = session
         self.index = index
         self.user = user
@@ -309,6 +378,7 @@ class _Writer:
         self.dry_run = dry_run
         self._file_new_bodies: dict[str, str] = {}
         self._payloads: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
+        self.folded = folded if folded is not None else {}  # text -> fast_fold(text), filled ahead by drafts
 
     def body_targets(self, item: PreviewItem) -> Targets:
         """The tasks of a leaf: groups expanded, each body once (lead wins); bodies not in the
@@ -372,22 +442,25 @@ class _Writer:
         if not files or self.dry_run:
             return
         conn = self.session.connection()
+        rows = RowWriter(conn)
+        now, user = rows.datetime(self.now), self.user
         batch_ids = reserve_ids(conn, _BATCHES, len(files))
-        insert_rows(conn, _BATCHES, _BATCH_COLUMNS, [
-            (batch_id, f.preview.file_name[:500], f.preview.file_sha256, self.now, self.user, len(f.docs),
+        rows.insert(_BATCHES, _BATCH_COLUMNS, [
+            (batch_id, f.preview.file_name[:500], f.preview.file_sha256, now, user, len(f.docs),
              sum(r.tasks for r in f.results)) for f, batch_id in zip(files, batch_ids, strict=True)])
         docs = [(f, batch_id, doc, plan, result) for f, batch_id in zip(files, batch_ids, strict=True)
                 for doc, plan, result in zip(f.docs, f.plans, f.results, strict=True)]
         directive_ids = reserve_ids(conn, _DIRECTIVES, len(docs))
-        insert_rows(conn, _DIRECTIVES, _DIRECTIVE_COLUMNS, [
-            (directive_id, doc.number, doc.issuer, doc.doc_type, doc.place, doc.issue_date, doc.subject,
-             doc.signer, doc.signing_authority, doc.monitor, list(doc.recipients), list(doc.cited),
-             f.preview.file_name[:500], doc.text_sha256, doc.text, batch_id, self.now, self.user)
+        rows.insert(_DIRECTIVES, _DIRECTIVE_COLUMNS, [
+            (directive_id, doc.number, doc.issuer, doc.doc_type, doc.place, rows.date(doc.issue_date),
+             doc.subject, doc.signer, doc.signing_authority, doc.monitor, rows.json(list(doc.recipients)),
+             rows.json(list(doc.cited)), f.preview.file_name[:500], doc.text_sha256, doc.text, batch_id, now, user)
             for directive_id, (f, batch_id, doc, _plan, _result) in zip(directive_ids, docs, strict=True)])
         item_ids = reserve_ids(conn, _ITEMS, sum(len(plan) for *_, plan, _result in docs))
         item_rows: list[tuple[Any, ...]] = []
         task_specs: list[tuple[int, int, PreviewDocument, PreviewItem, Targets]] = []
         ids = iter(item_ids)
+        leaf, heading = rows.flag(True), rows.flag(False)
         for directive_id, (_f, _batch, doc, plan, result) in zip(directive_ids, docs, strict=True):
             result.directive_id = directive_id
             latest: dict[str, int] = {}
@@ -396,44 +469,52 @@ class _Writer:
                 parent = latest.get(item.parent_ref) if item.parent_ref is not None else None
                 latest[item.ref] = item_id
                 item_rows.append((
-                    item_id, directive_id, parent, position, (item.ref or "")[:50], item.text, item.is_leaf,
-                    item.line_start, item.line_end, item.deadline_text[:500] if item.deadline_text else None))
+                    item_id, directive_id, parent, position, (item.ref or "")[:50], item.text,
+                    leaf if item.is_leaf else heading, item.line_start, item.line_end,
+                    item.deadline_text[:500] if item.deadline_text else None))
                 if targets:
                     task_specs.append((directive_id, item_id, doc, item, targets))
-        insert_rows(conn, _ITEMS, _ITEM_COLUMNS, item_rows)
-        self._insert_tasks(conn, task_specs)
+        rows.insert(_ITEMS, _ITEM_COLUMNS, item_rows)
+        self._insert_tasks(rows, task_specs)
 
-    def _insert_tasks(self, conn: Any, specs: list[tuple[int, int, PreviewDocument, PreviewItem, Targets]]) -> None:
+    def _fold(self, text: str) -> str:
+        folded = self.folded.get(text)
+        if folded is None:
+            folded = self.folded[text] = fast_fold(text)
+        return folded
+
+    def _insert_tasks(self, rows: RowWriter,
+                      specs: list[tuple[int, int, PreviewDocument, PreviewItem, Targets]]) -> None:
         count = sum(len(targets) for *_, targets in specs)
         if not count:
             return
-        task_ids = iter(reserve_ids(conn, _TASKS, count))
-        rows: list[tuple[Any, ...]] = []
+        task_ids = iter(reserve_ids(rows.conn, _TASKS, count))
+        tasks: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
         not_started = TaskState.NOT_STARTED.value
-        now, today, user, db_role = self.now, self.today, self.user, self.db_role
+        now, today, user, db_role = rows.datetime(self.now), rows.date(self.today), self.user, self.db_role
+        active = rows.flag(True)
         created = EventKind.CREATED.value
         bodies = self.index.bodies
-        folded_numbers: dict[str | None, str] = {}
+        fold = self._fold
         for directive_id, item_id, doc, item, targets in specs:
-            number = folded_numbers.get(doc.number)
-            if number is None:
-                number = folded_numbers[doc.number] = fast_fold(doc.number or "")
-            prefix = " ".join(p for p in (number, fast_fold(item.ref or "")) if p)
-            folded_text = fast_fold(item.text)
-            deadline = item.deadline
+            prefix = " ".join(p for p in (fold(doc.number or ""), fold(item.ref or "")) if p)
+            folded_text = fold(item.text)
+            deadline = rows.date(item.deadline)
             for body_id, _name, role in targets:
                 assert isinstance(body_id, int)
                 task_id = next(task_ids)
                 search = " ".join(p for p in (prefix, bodies[body_id].search_name, folded_text) if p)
-                rows.append((task_id, item_id, directive_id, body_id, role, deadline, deadline, item.rrule,
-                             item.urgency, not_started, 0, True, search, 1, now, now))
+                tasks.append((task_id, item_id, directive_id, body_id, role, deadline, deadline, item.rrule,
+                              item.urgency, not_started, 0, active, search, 1, now, now))
                 events.append((task_id, now, today, user, db_role, created, 0,
-                               self._created_json(item, role, body_id)))
-        insert_rows(conn, _TASKS, _TASK_COLUMNS, rows)
-        insert_rows(conn, _EVENTS, _EVENT_COLUMNS, events)
+                               self._created_json(rows.sqlite, item, role, body_id)))
+        rows.insert(_TASKS, _TASK_COLUMNS, tasks)
+        rows.insert(_EVENTS, _EVENT_COLUMNS, events)
 
-    def _created_json(self, item: PreviewItem, role: str, body_id: int) -> RawJSON:
+    def _created_json(self, as_text: bool, item: PreviewItem, role: str, body_id: int) -> Any:
+        """The created event's ``new``: as JSON text on SQLite (the payload is serialised once per
+        kind of task, the body id appended), as a dict for SQLAlchemy on PostgreSQL."""
         key = (item.deadline, item.rrule, item.urgency, role)
         base = self._payloads.get(key)
         if base is None:
@@ -441,7 +522,7 @@ class _Writer:
             payload.pop("body_id", None)
             base = self._payloads[key] = (json.dumps(payload)[:-1], payload)
         text, payload = base
-        return RawJSON(f'{text}, "body_id": {body_id}}}', {**payload, "body_id": body_id})
+        return f'{text}, "body_id": {body_id}}}' if as_text else {**payload, "body_id": body_id}
 
 
 _BATCH_COLUMNS = ("id", "file_name", "file_sha256", "imported_at", "imported_by", "directive_count", "task_count")
@@ -497,14 +578,28 @@ class _Run:
     dry_run: bool
     index: BodyIndex | None = None
     db_role: str | None = None
+    matcher: _BodyMatcher = field(default_factory=_BodyMatcher)
+    folded: dict[str, str] = field(default_factory=dict)  # the chunk's texts folded ahead (drafts)
 
     def writer(self, session: Session) -> _Writer:
         assert self.index is not None
         return _Writer(session, self.index, user=self.ctx.user, db_role=self.db_role, now=self.ctx.now(),
-                       today=self.ctx.today(), dry_run=self.dry_run)
+                       today=self.ctx.today(), dry_run=self.dry_run, folded=self.folded)
+
+    def preview(self, path: str, source: ExtractionResult | Draft | ImportPreview) -> ImportPreview:
+        if isinstance(source, ImportPreview):
+            return source
+        draft = source if isinstance(source, Draft) else draft_preview(source, path)
+        self.folded.update(draft.folded)
+        index = self.index
+        assert index is not None
+        return fill_bodies(draft, lambda found: self.matcher(index, found))
 
 
-def _store_chunk(run: _Run, sources: Sequence[tuple[str, ExtractionResult | ImportPreview]]) -> list[FileOutcome]:
+Source = ExtractionResult | Draft | ImportPreview
+
+
+def _store_chunk(run: _Run, sources: Sequence[tuple[str, Source]]) -> list[FileOutcome]:
     """Store several files in one transaction, each file in its own savepoint: all of them with a
     few bulk statements when nothing fails, else file by file so a failing file goes alone."""
     if not sources:
@@ -521,8 +616,7 @@ def _store_chunk(run: _Run, sources: Sequence[tuple[str, ExtractionResult | Impo
             _require_import(run.ctx, session)
             if session.get_bind().dialect.name == "sqlite":
                 session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
-            previews = [source if isinstance(source, ImportPreview) else build_preview(source, run.index, path)
-                        for path, source in sources]
+            previews = [run.preview(path, source) for path, source in sources]
             outcomes = _store_previews(run, session, previews)
             if run.dry_run:
                 raise _Rollback
@@ -531,6 +625,8 @@ def _store_chunk(run: _Run, sources: Sequence[tuple[str, ExtractionResult | Impo
     except BaseException:
         run.index = None  # bodies added in the lost transaction are gone
         raise
+    finally:
+        run.folded.clear()
     return outcomes
 
 
@@ -581,17 +677,34 @@ def _fill_existing_ids(session: Session, planned: Sequence[_Planned]) -> None:
                 doc.existing_id = result.directive_id = ids.get(doc.text_sha256)
 
 
+def _draft_file(extractor: Extractor, file: Path) -> Draft | FileOutcome:
+    """Read, extract and draft one file (pure: no database); a failure is this file's outcome."""
+    path = str(file)
+    try:
+        extraction = extractor(file)
+        if not extraction.documents:
+            raise InputError("import.no_directive", path=path)
+        return draft_preview(extraction, path)
+    except Exception as err:  # unreadable, empty, binary... or a parser failure: this file only
+        return _failed(path, err)
+
+
 def import_paths(ctx: ServiceContext, paths: Sequence[str | Path], dry_run: bool = False,
-                 on_progress: Progress | None = None, *, extractor: Extractor = extract_file) -> ImportReport:
+                 on_progress: Progress | None = None, *, extractor: Extractor = extract_file,
+                 workers: int | None = None) -> ImportReport:
     """Import files and folders (recursively: .txt, .docx, .pdf). Each file is stored whole or
     not at all; a file that fails is reported and the others still go in. Files are committed
-    in small chunks (each file its own savepoint) so a large import pays for few commits."""
+    in small chunks (each file its own savepoint) so a large import pays for few commits.
+
+    Reading and extracting (no database) runs in ``workers`` processes while this one stores the
+    files, in their order: by default one per CPU for 20 files or more where processes can be
+    forked (tracker.services.import_workers), else here. The result is the same either way."""
     files, missing = collect_files(paths)
     report = ImportReport(files=list(missing), dry_run=dry_run)
     run = _Run(ctx, dry_run)
     total = len(files)
     done = 0
-    pending: list[tuple[str, ExtractionResult]] = []
+    pending: list[tuple[str, Draft]] = []
     slots: list[int] = []  # the report position of each pending file
     pending_docs = 0
 
@@ -614,27 +727,23 @@ def import_paths(ctx: ServiceContext, paths: Sequence[str | Path], dry_run: bool
         slots.clear()
         pending_docs = 0
 
-    for file in files:
-        path = str(file)
-        try:
-            extraction = extractor(file)  # outside any transaction: no lock held while parsing
-            if not extraction.documents:
-                raise InputError("import.no_directive", path=path)
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except Exception as err:  # unreadable, empty, binary... or a parser failure: this file only
-            report.files.append(_failed(path, err))
-            done += 1
-            if on_progress is not None:
-                on_progress(done, total, report.files[-1])
-            continue
-        report.files.append(FileOutcome(path, FILE_FAILED))  # placeholder until its chunk is stored
-        slots.append(len(report.files) - 1)
-        pending.append((path, extraction))
-        pending_docs += len(extraction.documents)
-        if len(pending) >= CHUNK_FILES or pending_docs >= CHUNK_DOCUMENTS:
-            flush()
-    flush()
+    # extracted outside any transaction: no lock held while parsing
+    drafts = ordered_map(partial(_draft_file, extractor), files, worker_count(len(files), workers))
+    with closing(drafts):
+        for file, drafted in zip(files, drafts, strict=True):
+            if isinstance(drafted, FileOutcome):
+                report.files.append(drafted)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, total, drafted)
+                continue
+            report.files.append(FileOutcome(str(file), FILE_FAILED))  # placeholder until its chunk is stored
+            slots.append(len(report.files) - 1)
+            pending.append((str(file), drafted))
+            pending_docs += len(drafted.preview.documents)
+            if len(pending) >= CHUNK_FILES or pending_docs >= CHUNK_DOCUMENTS:
+                flush()
+        flush()
     return report
 
 
