@@ -5,6 +5,9 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tracker.parsing.normalize import clean_line, normalize
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
@@ -72,3 +75,13 @@ def test_sample_002_loses_its_stamps_page_numbers_and_duplicate_page() -> None:
     assert joined.count("5. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh") == 2  # in 3953 and in 470, once each
     origins = [line.origin for line in normalized.lines]
     assert origins == sorted(origins)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2003", "\u200b", "\u202f", "\u3000", "\ufeff",
+                                 "\n", "a", "Ủy", "x y"]), max_size=20))
+def test_only_odd_space_runs_are_replaced_with_the_same_result(pieces: list[str]) -> None:
+    from tracker.parsing.normalize import _ODD_SPACES, _SPACES
+
+    text = "".join(pieces)
+    assert _ODD_SPACES.sub(" ", text) == _SPACES.sub(" ", text)

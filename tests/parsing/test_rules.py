@@ -45,6 +45,8 @@ def test_rule_on_its_example(family: str, rule: Any) -> None:
         from tracker.domain.text import modern_tones
 
         assert rule.match(rule.example) or rule.match(modern_tones(rule.example))
+        if rule.gate:  # the gate is the tail of the pattern, so every match holds it
+            assert rule.pattern.endswith(rule.gate)
     elif family == "suffix":
         assert rule.regex.search(rule.example)
     elif family == "abbreviation":
