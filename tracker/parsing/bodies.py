@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tracker.domain.enums import TaskRole
@@ -81,29 +81,14 @@ def _sorted(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({_key(w) for w in words}, key=len, reverse=True))
 
 
-_HEADS = _sorted(BODY_HEADS.words)
-_PREDICATES = _sorted(PREDICATES.words)
-_CAPITAL_ONLY = frozenset(_key(w) for w in CAPITAL_ONLY_HEADS.words)
-_DETERMINERS = _sorted(DETERMINERS.words)
-_EVERYONE = _sorted(EVERYONE.words)
-_GENERIC = frozenset(_key(w) for w in GENERIC.words)
-_SCOPE_TAILS = _sorted(SCOPE_TAILS.words)
-_SHARED_TAILS = _sorted(SHARED_TAILS.words)
-_DISTRIBUTORS = _sorted(HEAD_DISTRIBUTORS.words)
-_BARE_UNITS = frozenset(_key(w) for w in BARE_UNITS.words)
-_OPENERS = _sorted(ASSIGNING_OPENERS.words)
-_FRONTED = _sorted(FRONTED.words)
-_SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
-_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
-_NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
-_NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
-
-
 _WORD_END = re.compile(r"[^\w&/'’-]")
 
+# A phrase list looked up by the first word of the text (``_starts_with``): first word -> the
+# phrases starting with it, longest first.
+_Table = dict[str, tuple[str, ...]]
 
-@functools.lru_cache(maxsize=64)
-def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+
+def _by_first_word(phrases: tuple[str, ...]) -> _Table:
     """Phrases grouped by their first word, longest first (a look-up instead of a scan)."""
     table: dict[str, list[str]] = {}
     for phrase in phrases:
@@ -112,11 +97,30 @@ def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
-def _starts_with(key: str, pos: int, phrases: tuple[str, ...]) -> str | None:
+_HEADS = _by_first_word(_sorted(BODY_HEADS.words))
+_PREDICATES = _by_first_word(_sorted(PREDICATES.words))
+_CAPITAL_ONLY = frozenset(_key(w) for w in CAPITAL_ONLY_HEADS.words)
+_DETERMINERS = _by_first_word(_sorted(DETERMINERS.words))
+_EVERYONE = _sorted(EVERYONE.words)
+_GENERIC = frozenset(_key(w) for w in GENERIC.words)
+_SCOPE_TAILS = _sorted(SCOPE_TAILS.words)
+_SHARED_TAILS = _sorted(SHARED_TAILS.words)
+_DISTRIBUTORS = _by_first_word(_sorted(HEAD_DISTRIBUTORS.words))
+_BARE_UNITS = frozenset(_key(w) for w in BARE_UNITS.words)
+_OPENERS = _by_first_word(_sorted(ASSIGNING_OPENERS.words))
+_FRONTED = _by_first_word(_sorted(FRONTED.words))
+_GIAO_THONG = _by_first_word(("giao thông",))
+_SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
+_NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
+_NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
+
+
+def _starts_with(key: str, pos: int, phrases: _Table) -> str | None:
     """The longest phrase of ``phrases`` at ``pos`` as whole words."""
     m = _WORD_END.search(key, pos)
     first = key[pos:m.start() if m else len(key)]
-    candidates = _by_first_word(phrases).get(first)
+    candidates = phrases.get(first)
     if not candidates:
         return None
     for phrase in candidates:
@@ -142,9 +146,19 @@ def _skip_determiners(key: str, pos: int, end: int) -> int:
         pos += len(found)
 
 
-def _word_starts(key: str, start: int, end: int) -> Iterable[int]:
-    for m in re.finditer(r"\S+", key[start:end]):
-        yield start + m.start()
+# A word start as ``\S+`` splits a range, and the word there (its characters up to a _WORD_END)
+_TOKEN = re.compile(r"(?=\S)([\w&/'’-]*)\S*")
+
+
+def _word_starts(key: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(position, first word) of each word in ``key[start:end]``; the first word is read in the
+    whole key, as ``_starts_with`` reads it."""
+    for m in _TOKEN.finditer(key, start, end):
+        if m.end(1) == end:  # the range may cut the word short
+            stop = _WORD_END.search(key, m.start())
+            yield m.start(), key[m.start():stop.start() if stop else len(key)]
+        else:
+            yield m.start(), m.group(1)
 
 
 def _is_predicate_at(text: str, key: str, pos: int, subject_start: int) -> str | None:
@@ -179,17 +193,21 @@ class _Subject:
     predicate: str | None
 
 
+_COOPERATION = re.compile(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?với\s+")
+
+
 def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool = False) -> _Subject | None:
     pos = _skip_space(key, start, end)
     for _ in range(3):
         fronted = _starts_with(key, pos, _FRONTED)
-        if fronted:
-            pos = _skip_space(key, pos + len(fronted), end)
-    cooperation = re.match(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?với\s+", key[pos:end])
+        if not fronted:
+            break  # nothing moved: the next look finds nothing either
+        pos = _skip_space(key, pos + len(fronted), end)
+    cooperation = _COOPERATION.match(key, pos, end)
     if cooperation:
         return _Subject(pos, pos, "phối hợp")
     opener = _starts_with(key, pos, _OPENERS)
-    if opener and not _starts_with(key, pos, ("giao thông",)):
+    if opener and not _starts_with(key, pos, _GIAO_THONG):
         pos += len(opener)
     before = pos
     pos = _skip_determiners(key, pos, end)
@@ -209,10 +227,10 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     subject_start = pos
     colon = key.find(":", subject_start, end)
     colon_ends = colon != -1 and not _colon_head(key, subject_start, colon)
-    for words, p in enumerate(_word_starts(key, pos + len(first), end), 1):
+    for words, (p, word) in enumerate(_word_starts(key, pos + len(first), end), 1):
         if colon_ends and colon < p:
             return _Subject(subject_start, colon, None)
-        predicate = _is_predicate_at(text, key, p, subject_start)
+        predicate = _is_predicate_at(text, key, p, subject_start) if word in _PREDICATES else None
         if predicate:
             return _Subject(subject_start, p, predicate)
         if words > _MAX_SUBJECT_WORDS:
@@ -507,8 +525,8 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
         return None
     first = _starts_with(key, pos, _HEADS) or ""
     stop = end
-    for p in _word_starts(key, pos + len(first), end):
-        if _is_predicate_at(text, key, p, pos):
+    for p, word in _word_starts(key, pos + len(first), end):
+        if word in _PREDICATES and _is_predicate_at(text, key, p, pos):
             stop = p
             break
     colon = key.find(":", pos, stop)
