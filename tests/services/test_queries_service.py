@@ -14,7 +14,7 @@ from tracker.db.models import Task
 from tracker.domain.enums import Category
 from tracker.domain.errors import InputError, NotFoundError
 from tracker.domain.status import categorize, categorize_original
-from tracker.services import tasks
+from tracker.services import queries, tasks
 from tracker.services.context import ServiceContext
 from tracker.services.dto import SORT_COLUMNS, TaskQuery
 from tracker.services.queries import category_sql, count_tasks, get_task, list_tasks, passage
@@ -188,6 +188,77 @@ def test_a_full_page_may_come_without_its_count(ctx: ServiceContext, office: dic
     assert list_tasks(ctx, TaskQuery(sort="id", offset=4, limit=2), count=False).total == 5
     assert list_tasks(ctx, TaskQuery(search="no such words", limit=2), count=False).total == 0
     assert count_tasks(ctx, TaskQuery(search="so y te")) == list_tasks(ctx, TaskQuery(search="so y te")).total
+
+
+@pytest.fixture
+def thirty(ctx: ServiceContext) -> list[int]:
+    """30 tasks of three bodies: deadlines repeating (ties go by id), a few without one, one
+    removed, some done or in progress."""
+    names = ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân huyện Hòa Thành"]
+    made = []
+    for i in range(30):
+        deadline = None if i % 7 == 3 else date(2021, 7, 10) + (i * 5 % 11) * DAY
+        action = "Xét nghiệm diện rộng" if i % 4 == 0 else "Tuyên truyền phòng dịch"
+        made.append(new_task(ctx, body_name=names[i % 3], deadline=deadline, item_text=f"{action} đợt {i}"))
+    tasks.remove_body(ctx, made[4])
+    tasks.progress(ctx, made[9], 50)
+    tasks.report_done(at_day(ctx, date(2021, 7, 12)), made[0])
+    tasks.confirm(ctx, made[0])
+    return made
+
+
+@pytest.mark.parametrize(("first", "widest"), [(3, 12), (8, 40)])
+def test_first_pages_found_among_the_first_tasks_of_the_order_are_the_full_querys(
+        ctx: ServiceContext, thirty: list[int], monkeypatch: pytest.MonkeyPatch, first: int, widest: int) -> None:
+    """The first pages in deadline order are looked for in a window of the first tasks of that
+    order (widened once); found or not, each page is the slice of the whole list."""
+    monkeypatch.setattr(queries, "PROBE_ROWS", first)
+    monkeypatch.setattr(queries, "PROBE_MAX_ROWS", widest)
+    found_in_window = []
+    probe = queries._probe_page
+
+    def watched(*args: object) -> list[int] | None:
+        ids = probe(*args)  # type: ignore[arg-type]
+        found_in_window.append(ids is not None)
+        return ids
+
+    monkeypatch.setattr(queries, "_probe_page", watched)
+    for filters in [{}, {"search": "xet nghiem"}, {"search": "so y te"}, {"search": "đợt 1"},
+                    {"search": "tuyen truyen", "category": "overdue"}, {"search": "không có"},
+                    {"category": "no_deadline"}, {"include_inactive": True}, {"state": "confirmed"}]:
+        for descending in (False, True):
+            whole = [r.id for r in list_tasks(ctx, TaskQuery(descending=descending, limit=None,
+                                                             **filters)).rows]  # type: ignore[arg-type]
+            for offset in range(len(whole) + 1):
+                for limit in (2, 5) if offset < 3 else (2,):
+                    page = list_tasks(ctx, TaskQuery(descending=descending, offset=offset, limit=limit,
+                                                     **filters), count=False)  # type: ignore[arg-type]
+                    assert [r.id for r in page.rows] == whole[offset:offset + limit], (filters, descending, offset)
+    assert any(found_in_window) and not all(found_in_window)
+
+
+def test_reading_waits_for_no_writer(ctx: ServiceContext, office: dict[str, int]) -> None:
+    """A list, a count or a task read while another officer's change is open neither waits for
+    it nor blocks it (a reader's transaction: no write lock on SQLite), and sees what is saved."""
+    import threading
+
+    with ctx.sessions.begin() as writer:  # BEGIN IMMEDIATE on SQLite: the write lock is held
+        writer.execute(update(Task).where(Task.id == office["health_soon"]).values(progress=99))
+        writer.flush()
+        seen: dict[str, object] = {}
+
+        def read() -> None:
+            seen["page"] = list_tasks(ctx, TaskQuery(sort="id", limit=2), count=False)
+            seen["count"] = count_tasks(ctx, TaskQuery(search="so y te"))
+            seen["task"] = get_task(ctx, office["health_soon"])
+
+        reader = threading.Thread(target=read)
+        reader.start()
+        reader.join(timeout=10)
+        assert not reader.is_alive(), "the reads waited for the open change"
+    assert seen["count"] == 2 and len(seen["page"].rows) == 2  # type: ignore[attr-defined]
+    assert seen["task"].progress == 40  # type: ignore[attr-defined]
+    assert get_task(ctx, office["health_soon"]).progress == 99
 
 
 def test_bad_query_values_are_refused(ctx: ServiceContext, office: dict[str, int]) -> None:
