@@ -5,6 +5,7 @@ bulk INSERT per table and the values read back as the ORM writes them."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -187,6 +188,10 @@ def test_bulk_writes_one_insert_per_table_per_chunk_and_values_read_back(
             assert all(isinstance(d.imported_at, datetime) for d in directives)
             dated = [d for d in directives if d.issue_date is not None]
             assert len(dated) >= GENERATED and all(type(d.issue_date) is date for d in dated)
+        if db_url.startswith("sqlite"):  # the JSON text written directly is what json.dumps writes
+            with ctx.engine.connect() as conn:
+                texts = [row[0] for row in conn.exec_driver_sql("SELECT new FROM task_event")]
+            assert texts and all(text == json.dumps(json.loads(text)) for text in texts)
     finally:
         event.remove(ctx.engine, "before_cursor_execute", count)
         ctx.close()

@@ -262,25 +262,35 @@ def build_preview(extraction: ExtractionResult, index: BodyIndex, path: str) -> 
     return fill_bodies(draft_preview(extraction, path), lambda found: _preview_bodies(found, index))
 
 
-class _BodyMatcher:
-    """:func:`_preview_bodies` remembered per set of found bodies while the directory does not
-    change (a new body, or another directory, starts afresh): an office's directives name the
-    same few bodies over and over."""
+class _DirectoryMemo:
+    """Results worked out against the in-memory directory, kept while it does not change (it only
+    grows: a new body, or another directory, starts afresh). An office's directives name the same
+    few bodies over and over."""
 
     def __init__(self) -> None:
         self._index: BodyIndex | None = None
         self._size = -1
-        self._known: dict[FoundBodies, list[tuple[str, str, str, int | None, list[str]]]] = {}
+        self._known: dict[Any, Any] = {}
 
-    def __call__(self, index: BodyIndex, found: FoundBodies) -> list[PreviewBody]:
+    def known(self, index: BodyIndex) -> dict[Any, Any]:
         if index is not self._index or len(index.bodies) != self._size:
             self._index, self._size, self._known = index, len(index.bodies), {}
-        known = self._known.get(found)
-        if known is None:
-            known = self._known[found] = [(b.name, b.role, b.written, b.body_id, b.members)
-                                          for b in _preview_bodies(found, index)]
-        return [PreviewBody(name, role, written, body_id, list(members))
-                for name, role, written, body_id, members in known]
+        return self._known
+
+
+class _BodyMatcher:
+    """:func:`_preview_bodies` remembered per set of found bodies. The lists are shared by the
+    leaves that found the same bodies: these previews are stored, never edited."""
+
+    def __init__(self) -> None:
+        self._memo = _DirectoryMemo()
+
+    def __call__(self, index: BodyIndex, found: FoundBodies) -> list[PreviewBody]:
+        known = self._memo.known(index)
+        bodies: list[PreviewBody] | None = known.get(found)
+        if bodies is None:
+            bodies = known[found] = _preview_bodies(found, index)
+        return bodies
 
 
 def _number_key(doc: PreviewDocument) -> tuple[str, str, Any] | None:
@@ -368,7 +378,8 @@ class _Writer:
     number of files) inside the caller's transaction."""
 
     def __init__(self, session: Session, index: BodyIndex, *, user: str, db_role: str | None,
-                 now: datetime, today: Any, dry_run: bool, folded: dict[str, str] | None = None) -> None:
+                 now: datetime, today: Any, dry_run: bool, folded: dict[str, str] | None = None,
+                 memo: _DirectoryMemo | None = None) -> None:
         self.session = session
         self.index = index
         self.user = user
@@ -378,12 +389,36 @@ class _Writer:
         self.dry_run = dry_run
         self._file_new_bodies: dict[str, str] = {}
         self._payloads: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
+        self._templates: dict[tuple[Any, ...], tuple[str, str, str] | None] = {}
         self.folded = folded if folded is not None else {}  # text -> fast_fold(text), filled ahead by drafts
+        self.memo = memo if memo is not None else _DirectoryMemo()  # body_targets, from file to file
 
     def body_targets(self, item: PreviewItem) -> Targets:
         """The tasks of a leaf: groups expanded, each body once (lead wins); bodies not in the
-        directory are added (flagged new), or in a dry run stand as "new:<key>"."""
+        directory are added (flagged new), or in a dry run stand as "new:<key>". Worked out once
+        per set of bodies while the directory does not change (the result list is shared)."""
+        key = tuple((body.body_id, body.name, body.written, body.role) for body in item.bodies)
+        known = self.memo.known(self.index)
+        hit = known.get(key)
+        if hit is not None:
+            targets, new_bodies = hit
+            for new_key, name in new_bodies:
+                self._file_new_bodies.setdefault(new_key, name)
+            return targets  # type: ignore[no-any-return]
+        size = len(self.index.bodies)
+        new_bodies = []
+        targets = self._body_targets(item, new_bodies)
+        if len(self.index.bodies) == size:  # no body added: the same bodies give the same tasks
+            known[key] = (targets, new_bodies)
+        return targets
+
+    def _body_targets(self, item: PreviewItem, new_bodies: list[tuple[str, str]]) -> Targets:
         targets: dict[int | str, tuple[str, str]] = {}
+
+        def note_new(key: str, name: str) -> None:
+            new_bodies.append((key, name))
+            self._file_new_bodies.setdefault(key, name)
+
         for body in item.bodies:
             name = " ".join(body.name.split())
             if not name:
@@ -394,12 +429,11 @@ class _Writer:
             ids: list[int | str]
             if body_id is None:
                 key = match_key(name)
-                self._file_new_bodies.setdefault(key, name)
+                note_new(key, name)
                 ids = [f"new:{key}"] if self.dry_run else [self.index.create(self.session, name, now=self.now)]
             else:
                 if body_id in self.index.new_ids:
-                    self._file_new_bodies.setdefault(match_key(self.index.name(body_id)),
-                                                     self.index.name(body_id))
+                    note_new(match_key(self.index.name(body_id)), self.index.name(body_id))
                 ids = list(self.index.expand(body_id))
             for target in ids:
                 display = self.index.name(target) if isinstance(target, int) else name
@@ -513,16 +547,42 @@ class _Writer:
         rows.insert(_EVENTS, _EVENT_COLUMNS, events)
 
     def _created_json(self, as_text: bool, item: PreviewItem, role: str, body_id: int) -> Any:
-        """The created event's ``new``: as JSON text on SQLite (the payload is serialised once per
-        kind of task, the body id appended), as a dict for SQLAlchemy on PostgreSQL."""
-        key = (item.deadline, item.rrule, item.urgency, role)
-        base = self._payloads.get(key)
+        """The created event's ``new``: as JSON text on SQLite (serialised once per kind of task,
+        the deadline and the body id put in), as a dict for SQLAlchemy on PostgreSQL."""
+        if as_text:
+            key = (item.rrule, item.urgency, role)
+            template = self._templates.get(key)
+            if template is None:
+                template = self._templates[key] = _created_template(item, role)
+            if template is not None:
+                deadline = f'"{item.deadline.isoformat()}"' if item.deadline is not None else "null"
+                return f'{template[0]}{deadline}{template[1]}{deadline}{template[2]}, "body_id": {body_id}}}'
+        base = self._payloads.get((item.deadline, item.rrule, item.urgency, role))
         if base is None:
             payload = created_event_payload(item, role)
             payload.pop("body_id", None)
-            base = self._payloads[key] = (json.dumps(payload)[:-1], payload)
+            base = self._payloads[(item.deadline, item.rrule, item.urgency, role)] = (json.dumps(payload)[:-1],
+                                                                                      payload)
         text, payload = base
         return f'{text}, "body_id": {body_id}}}' if as_text else {**payload, "body_id": body_id}
+
+
+_DEADLINE_MARK = "\u2063deadline\u2063"  # stands for the deadline in a created event's JSON template
+
+
+def _created_template(item: PreviewItem, role: str) -> tuple[str, str, str] | None:
+    """The created event's JSON text cut around its two deadlines (original and current, both the
+    item's): json.dumps of the payload is the parts joined with the deadline's JSON. None when
+    the payload does not have that shape."""
+    payload = created_event_payload(item, role)
+    payload.pop("body_id", None)
+    if payload.get("original_deadline") != payload.get("current_deadline"):
+        return None
+    payload["original_deadline"] = payload["current_deadline"] = _DEADLINE_MARK
+    parts = json.dumps(payload)[:-1].split(json.dumps(_DEADLINE_MARK))
+    if len(parts) != 3:
+        return None
+    return parts[0], parts[1], parts[2]
 
 
 _BATCH_COLUMNS = ("id", "file_name", "file_sha256", "imported_at", "imported_by", "directive_count", "task_count")
@@ -579,12 +639,13 @@ class _Run:
     index: BodyIndex | None = None
     db_role: str | None = None
     matcher: _BodyMatcher = field(default_factory=_BodyMatcher)
+    targets: _DirectoryMemo = field(default_factory=_DirectoryMemo)
     folded: dict[str, str] = field(default_factory=dict)  # the chunk's texts folded ahead (drafts)
 
     def writer(self, session: Session) -> _Writer:
         assert self.index is not None
         return _Writer(session, self.index, user=self.ctx.user, db_role=self.db_role, now=self.ctx.now(),
-                       today=self.ctx.today(), dry_run=self.dry_run, folded=self.folded)
+                       today=self.ctx.today(), dry_run=self.dry_run, folded=self.folded, memo=self.targets)
 
     def preview(self, path: str, source: ExtractionResult | Draft | ImportPreview) -> ImportPreview:
         if isinstance(source, ImportPreview):
