@@ -105,6 +105,11 @@ _EVERYONE = _sorted(EVERYONE.words)
 _GENERIC = frozenset(_key(w) for w in GENERIC.words)
 _SCOPE_TAILS = _sorted(SCOPE_TAILS.words)
 _SHARED_TAILS = _sorted(SHARED_TAILS.words)
+# each after a space (one str.endswith / startswith call for the whole list), and as a set
+_SCOPE_TAILS_SPACED = tuple(" " + t for t in _SCOPE_TAILS)
+_SHARED_TAILS_SPACED = tuple(" " + t for t in _SHARED_TAILS)
+_EVERYONE_SET = frozenset(_EVERYONE)
+_EVERYONE_SPACED = tuple(p + " " for p in _EVERYONE)
 _DISTRIBUTORS = _by_first_word(_sorted(HEAD_DISTRIBUTORS.words))
 _BARE_UNITS = frozenset(_key(w) for w in BARE_UNITS.words)
 _OPENERS = _by_first_word(_sorted(ASSIGNING_OPENERS.words))
@@ -317,7 +322,7 @@ def _clean_member(member: str) -> str:
     pos = _skip_determiners(key, 0, len(key))
     member = member[pos:]
     key = _key(member)
-    changed = True
+    changed = key.endswith(_SCOPE_TAILS_SPACED)  # most members end in no scope tail
     while changed:
         changed = False
         for tail in _SCOPE_TAILS:
@@ -330,7 +335,8 @@ def _clean_member(member: str) -> str:
 
 
 def _is_everyone(key: str) -> bool:
-    return any(key == p or key.startswith(p + " ") for p in _EVERYONE)
+    """The key is, or starts with the words of, a phrase meaning everyone."""
+    return key in _EVERYONE_SET or key.startswith(_EVERYONE_SPACED)
 
 
 def _head_of(key: str) -> str | None:
@@ -392,10 +398,12 @@ def _split_group(phrase: str) -> tuple[str, ...]:
 
 def _shared_tail(member: str) -> str | None:
     key = _key(member)
+    if not key.endswith(_SHARED_TAILS_SPACED):
+        return None
     for tail in _SHARED_TAILS:
         if key.endswith(" " + tail):
             return tail
-    return None
+    return None  # pragma: no cover - one of them ends the key
 
 
 def _unit_prefix(member: str) -> str | None:
@@ -496,12 +504,16 @@ def resolve(name: str) -> tuple[str, bool]:
     return name, False
 
 
+# a resolved name's key: the same few hundred names come back in every directive
+_name_key = functools.lru_cache(maxsize=8192)(match_key)
+
+
 def to_bodies(mentions: Iterable[Mention]) -> tuple[ResponsibleBody, ...]:
     seen: set[str] = set()
     out = []
     for m in mentions:
         name, known = resolve(m.name)
-        key = match_key(name)
+        key = _name_key(name)
         if key in seen:
             continue
         seen.add(key)
