@@ -5,6 +5,7 @@ before the real services exist. Tasks are generated deterministically; search us
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
@@ -51,6 +52,7 @@ class MemoryBackend:
         self.fail_next: Exception | None = None
         self.defer_count = False  # True: full pages come without their total, like the SQL backend's
         self.counts_asked = 0
+        self.gate: threading.Event | None = None  # set: list_tasks waits until it opens (a slow read)
         rng = random.Random(seed)
         self.calls: list[str] = []
         self.rows: list[TaskRow] = []
@@ -103,6 +105,8 @@ class MemoryBackend:
 
     def list_tasks(self, query: TaskQuery) -> TaskPage:
         self._check("list_tasks")
+        if self.gate is not None:
+            self.gate.wait(timeout=10)
         order = self._order(query.sort)
         if query.descending:
             order = order[::-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from helpers import app_ready, screen_text, wait_for, wait_table
@@ -9,6 +10,7 @@ from memory_backend import MemoryBackend
 
 from tracker.domain.text import fold
 from tracker.tui.app import TrackerApp
+from tracker.tui.screens.task_detail import TaskDetailScreen
 from tracker.tui.widgets.task_table import TaskTable
 
 
@@ -154,3 +156,34 @@ async def test_a_page_without_its_total_is_shown_first_and_counted_after(fake_se
         await pilot.press("end")
         await wait_table(pilot, table)
         assert table.cursor_row == expected - 1
+
+
+async def test_a_new_search_keeps_the_rows_in_view_until_its_own_come(fake_settings) -> None:
+    """Typing in the search box does not blank the table to "…" while the new rows are read: the
+    rows in view stay (and cannot be opened) until the new ones replace them."""
+    backend = MemoryBackend(3_000)
+    app = TrackerApp(fake_settings, backend, page_size=100)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await open_tasks(pilot, app)
+        before = screen_text(app)
+        first = table.row_at(0)
+        assert first is not None and first.action[:25] in before
+        backend.gate = threading.Event()  # the next reads wait
+        await pilot.press("slash", "q", "q")
+        await wait_for(pilot, lambda: table.task_query.search == "qq")
+        await pilot.pause(0.1)
+        during = screen_text(app)
+        assert first.action[:25] in during and "…" not in [line.strip() for line in during.splitlines()]
+        assert table.current_row is None  # the rows shown belong to the previous search
+        table.focus()
+        await pilot.press("enter")
+        assert not isinstance(app.screen, TaskDetailScreen)
+        backend.gate.set()
+        await wait_table(pilot, table)
+        assert table.total == 0 and first.action[:25] not in screen_text(app)  # "qq" matches nothing
+        backend.gate = None
+        await pilot.press("slash", "backspace", "backspace", "s", "o", "space", "y")
+        await wait_for(pilot, lambda: table.task_query.search == "so y")
+        await wait_table(pilot, table)
+        assert all("so y" in fold(table.row_at(i).body) for i in range(min(30, table.total)))
+        assert table.row_at(0).action[:25] in screen_text(app)

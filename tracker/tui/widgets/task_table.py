@@ -21,7 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -205,6 +205,9 @@ class TaskTable(ScrollView, can_focus=True):
         self.painted_at = 0.0  # perf_counter() of that first drawing (for the benchmark)
         self.counted_at = 0.0  # perf_counter() when the total of the generation became known (idem)
         self._pages: OrderedDict[int, Sequence[TaskRow]] = OrderedDict()
+        # the previous query's pages, still drawn (not usable) until the new query's first page
+        # arrives: a keystroke in the search box repaints the table once, with the new rows
+        self._shown_pages: OrderedDict[int, Sequence[TaskRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._failed: set[int] = set()  # pages of this generation whose read failed
         self.fetch_times: list[float] = []  # seconds per backend read (for the benchmark)
@@ -224,8 +227,10 @@ class TaskTable(ScrollView, can_focus=True):
 
     def reload(self, *, delay: float = 0.0, keep_position: bool = False) -> None:
         """Drop every cached page and read again (after an edit, or a new query)."""
+        if self.loaded_generation == self.generation:  # drawn until the new rows come
+            self._shown_pages = self._pages
         self.generation += 1
-        self._pages.clear()
+        self._pages = OrderedDict()
         self._pending.clear()
         self._failed.clear()
         self.workers.cancel_group(self, "pages")
@@ -235,7 +240,10 @@ class TaskTable(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False)
         first_page = 0 if not keep_position else self._row_page(self._first_visible_row())
         self._request_page(first_page, delay=delay, exclusive=True)
-        self.refresh()
+        if not self._shown_pages:
+            self.refresh()
+        else:
+            self.refresh(Region(0, 0, self.size.width, 1))  # the header (its sort mark)
 
     @property
     def current_row(self) -> TaskRow | None:
@@ -297,6 +305,7 @@ class TaskTable(ScrollView, can_focus=True):
         if message.generation != self.generation:
             return
         self._pending.discard(message.page_index)
+        self._shown_pages = OrderedDict()
         self._pages[message.page_index] = list(message.page.rows)
         self._pages.move_to_end(message.page_index)
         while len(self._pages) > self.cached_pages:
@@ -312,7 +321,8 @@ class TaskTable(ScrollView, can_focus=True):
                              message.page_index * self.page_size + len(message.page.rows))
             if first_of_generation:
                 self.counted = False
-                self._request_count()
+                # asked once the rows are drawn: the count's thread would slow the drawing down
+                self.call_after_refresh(self._request_count, self.generation)
         self.virtual_size = Size(self.size.width, self.total + 1)
         self.cursor_row = min(self.cursor_row, max(0, self.total - 1))
         self.loaded_generation = self.generation
@@ -322,9 +332,9 @@ class TaskTable(ScrollView, can_focus=True):
             elapsed = time.perf_counter() - message.started
             self.post_message(self.Loaded(self, self.generation, self.total, elapsed))
 
-    def _request_count(self) -> None:
-        generation, query, count = self.generation, self.task_query, self.count
-        if count is None:
+    def _request_count(self, generation: int) -> None:
+        query, count = self.task_query, self.count
+        if count is None or generation != self.generation or self.counted:
             return
 
         def load() -> None:
@@ -355,6 +365,9 @@ class TaskTable(ScrollView, can_focus=True):
         if message.generation == self.generation:
             self._pending.discard(message.page_index)
             self._failed.add(message.page_index)
+            if self._shown_pages:  # the previous query's rows no longer stand in
+                self._shown_pages = OrderedDict()
+                self.refresh()
             self.post_message(BackendFailed("list_tasks", message.error))
 
     # ----- geometry ----------------------------------------------------------------------------
@@ -396,6 +409,11 @@ class TaskTable(ScrollView, can_focus=True):
                 self.painted_generation = self.generation  # "no rows" is painted too
             return Strip.blank(width, self.rich_style)
         row = self.row_at(index)
+        if row is None and self._shown_pages:
+            stale = self._shown_pages.get(self._row_page(index))
+            offset = index - self._row_page(index) * self.page_size
+            if stale is not None and 0 <= offset < len(stale):
+                return self._row_strip(stale[offset], index == self.cursor_row, width)
         if row is None:
             self._request_page(self._row_page(index))
             style = self.get_component_rich_style("task-table--loading")
