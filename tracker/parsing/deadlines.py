@@ -152,17 +152,32 @@ def _matches(
     rule_set: tuple[tuple[TimingRule, re.Pattern[str], tuple[str, ...]], ...], text: _Text, start: int = 0
 ) -> Iterator[tuple[TimingRule, re.Match[str]]]:
     """(rule, match) for every rule of the set whose needles occur in the text, in rule order."""
+    key = text.key
     present = text.needles
-    for rule, pattern, needles in rule_set:
-        if needles and present.isdisjoint(needles):
-            continue
-        for m in pattern.finditer(text.key, start):
+    cache = _RUNNABLE[id(rule_set)]  # one of the three sets below
+    runnable = cache.get(present)
+    if runnable is None:
+        # the rules to run for this combination of needles (the combinations are few)
+        runnable = tuple((rule, pattern) for rule, pattern, needles in rule_set
+                         if not needles or not present.isdisjoint(needles))
+        if len(cache) >= _RUNNABLE_MAX:
+            cache.clear()
+        cache[present] = runnable
+    for rule, pattern in runnable:
+        for m in pattern.finditer(key, start):
             yield rule, m
+
+
+_RUNNABLE_MAX = 1024
 
 
 _DEADLINES = _compiled(rules.DEADLINE_RULES)
 _RECURRENCES = _compiled(rules.RECURRENCE_RULES)
 _URGENCIES = _compiled(rules.URGENCY_RULES)
+# id(rule set) -> needles present -> rules to run; at most _RUNNABLE_MAX combinations a set
+_RUNNABLE: dict[int, dict[frozenset[str], tuple[tuple[TimingRule, re.Pattern[str]], ...]]] = {
+    id(rule_set): {} for rule_set in (_DEADLINES, _RECURRENCES, _URGENCIES)
+}
 _ALL_NEEDLES = tuple(sorted({n for _, _, needles in _DEADLINES + _RECURRENCES + _URGENCIES for n in needles}))
 
 
