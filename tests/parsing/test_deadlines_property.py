@@ -80,3 +80,18 @@ def test_never_raises_and_fits_the_schema(text: str, issued: date | None, intro:
     if hint.rrule is not None:
         start = issued or date(2021, 1, 1)
         occurrences(hint.rrule, start, start, date(start.year + 1, 12, 31))
+
+
+_CONDITION_PIECES = ["khi", "nếu", "giả", "sử", "trường", "hợp", "trong", " ", "  ", ",", ";", "(", ":", "-", "\n",
+                     "a", "x", "khix", "trường hợpx", "làm"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CONDITION_PIECES), max_size=14), st.integers(0, 5), st.integers(0, 5))
+def test_condition_word_gate_gives_the_pattern_s_answer(pieces: list[str], cut_start: int, cut_end: int) -> None:
+    from tracker.parsing import deadlines
+
+    key = "".join(pieces)
+    start, end = min(cut_start, len(key)), max(len(key) - cut_end, 0)
+    found = deadlines._CONDITION_RE.search(key, start, end)
+    assert deadlines._without_condition(key, start, end) == (found.start() if found else end)

@@ -62,9 +62,11 @@ def expand_abbreviations(name: str) -> str:
 
 _OLD_PAIRS = ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
 _OLD_TO_NEW = tuple((old, modern_tones(old)) for old in _OLD_PAIRS)
+_OLD_PAIR_RE = re.compile("|".join(_OLD_PAIRS))  # one scan for the vowel of any pair
+
+
 def _has_old_pairs(text: str) -> bool:
-    lower = text.lower()
-    return any(old in lower for old in _OLD_PAIRS)
+    return _OLD_PAIR_RE.search(text.lower()) is not None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -123,6 +123,8 @@ _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _CAN = _kk(("canh", "tân", "nhâm", "quý", "giáp", "ất", "bính", "đinh", "mậu", "kỷ"))  # year % 10
 _CHI = _kk(("thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi"))  # year % 12
 _CONDITION_RE = re.compile(_k(rules.CONDITION_MARKERS))
+# a word every condition marker holds (speed only; a test checks each is in the pattern)
+_CONDITION_WORDS = ("khi", "nếu", "giả", "trường")
 _DEMAND_RE = re.compile(_k(rules.DEMAND_VERBS))
 _KE_TU_RE = re.compile(_k(r"\s*,?\s*(?:kể\s+từ|tính\s+từ)\s+"))
 _REPEAT_LEAD_RE = re.compile(_k(rules.REPEAT_LEAD))
@@ -509,6 +511,8 @@ def _is_abbreviation_dot(key: str, pos: int) -> bool:
 
 
 def _without_condition(key: str, start: int, end: int) -> int:
+    if not any(key.find(word, start, end) != -1 for word in _CONDITION_WORDS):
+        return end  # the pattern opens with a look-behind, so a search tries every position
     condition = _CONDITION_RE.search(key, start, end)
     return condition.start() if condition else end
 
