@@ -4,9 +4,11 @@ assertion reads the database back through the services, and the screen."""
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 from pathlib import Path
 
 from helpers import app_ready, screen_text, wait_for, wait_table
+from rich.console import Console
 
 from tracker.services.bodies import list_bodies
 from tracker.services.dto import TaskQuery
@@ -14,6 +16,7 @@ from tracker.services.queries import get_task, list_tasks
 from tracker.services.tasks import perform
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.forms import ActionForm, PromptScreen
+from tracker.tui.screens.help import HelpScreen, keys_table
 from tracker.tui.screens.task_detail import TaskDetailScreen
 
 
@@ -115,6 +118,79 @@ async def test_task_lifecycle_through_the_forms(world) -> None:
 
         await act(pilot, app, "u")  # undo the confirmation
         assert get_task(ctx, task_id).state == "reported_done"
+
+
+async def test_the_other_actions_of_a_task_through_their_keys(world) -> None:
+    """Reopen, request / reject / approve an extension, add and remove a body, the recurrence:
+    each key opens its form, the database holds the change, the screen shows it."""
+    ctx, backend = world
+    app = make_app(ctx, backend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app_ready(pilot, app)
+        task_id = list_tasks(ctx, TaskQuery(search="tiem vac-xin")).rows[0].id
+        perform(ctx, task_id, "report_done")
+        perform(ctx, task_id, "confirm")
+        await open_detail(pilot, app, task_id)
+        text = screen_text(app)
+        assert "Lệnh" in text and "palette" not in text  # the footer's palette key speaks Vietnamese
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        console = Console(width=120, file=StringIO(), color_system=None)
+        console.print(keys_table())
+        text = console.file.getvalue()  # type: ignore[attr-defined]
+        assert "Ctrl+P" in text and "Lệnh" in text
+        for words in ("Mở lại", "Xin gia hạn", "Từ chối gia hạn", "Thêm cơ quan", "Bỏ cơ quan", "Sửa định kỳ"):
+            assert words in text, words
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, TaskDetailScreen))
+
+        await act(pilot, app, "o")  # a reason is required: the form says so and stays
+        assert isinstance(app.screen, ActionForm)
+        assert "Cần nhập: Lý do" in screen_text(app)
+        await pilot.press("escape")
+        await act(pilot, app, "o", reason="Chưa đạt chỉ tiêu")
+        assert get_task(ctx, task_id).state == "in_progress"
+
+        await act(pilot, app, "x", deadline="15/08/2021", reason="Chờ vắc-xin")
+        assert get_task(ctx, task_id).pending_extension == date(2021, 8, 15)
+        assert "15/08/2021" in screen_text(app)
+        await act(pilot, app, "k", reason="Không đủ căn cứ")
+        detail = get_task(ctx, task_id)
+        assert detail.pending_extension is None and detail.current_deadline == date(2021, 7, 22)
+
+        await act(pilot, app, "x", deadline="10/08/2021", reason="Chờ vắc-xin đợt 2")
+        await pilot.press("g")  # approving: the form offers the date asked for
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionForm))
+        assert app.screen.query_one("#field-deadline").value == "10/08/2021"
+        await pilot.press("escape")
+        await act(pilot, app, "g", reason="Đồng ý")
+        detail = get_task(ctx, task_id)
+        assert detail.current_deadline == date(2021, 8, 10) and detail.pending_extension is None
+
+        await act(pilot, app, "a", body="cong an tinh", role="cooperating")
+        assert "Công an tỉnh" in get_task(ctx, task_id).cooperating_bodies
+        assert "Công an tỉnh" in screen_text(app)
+        added = [row for row in list_tasks(ctx, TaskQuery(search="tiem vac-xin", limit=None)).rows
+                 if row.body == "Công an tỉnh"]
+        assert len(added) == 1 and added[0].role == "cooperating"
+        await act(pilot, app, "a", body="Sở Không Có", role="lead")  # unknown: explained in the form
+        assert isinstance(app.screen, ActionForm) and app.screen.query_one("#form-error").has_class("-shown")
+        await pilot.press("escape")
+
+        await act(pilot, app, "l", rule="weekly")
+        assert get_task(ctx, task_id).recurrence == "FREQ=WEEKLY"
+        assert "Hằng tuần" in screen_text(app)
+        await act(pilot, app, "l", rrule="FREQ=MONTHLY;INTERVAL=3")
+        assert get_task(ctx, task_id).recurrence == "FREQ=MONTHLY;INTERVAL=3"
+        await act(pilot, app, "l", rule="none")
+        assert not get_task(ctx, task_id).recurrence
+
+        other = added[0].id
+        app.pop_screen()
+        await open_detail(pilot, app, other)
+        await act(pilot, app, "r", reason="Không thuộc chức năng")
+        assert not get_task(ctx, other).active
+        assert "Công an tỉnh" not in get_task(ctx, task_id).cooperating_bodies
 
 
 async def test_second_editor_is_told_and_shown_the_other_change(world) -> None:

@@ -33,6 +33,9 @@ class TrackerApp(App[None]):
         Binding("f1,question_mark", "help", "tui.key.help", show=True, key_display="F1"),
         Binding("ctrl+r", "reload", "tui.key.reload", show=True),
         Binding("ctrl+q", "quit", "tui.key.quit", show=True, priority=True),
+        # Textual's own would say "palette" in the footer
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True,
+                tooltip="tui.key.palette_tooltip"),
         Binding("escape", "leave_input", show=False),
     ]
 

@@ -24,6 +24,12 @@ ACTION_FIELDS: dict[str, tuple[str, dict[str, str]]] = {
     "note": ("note", {"note": "text"}),
     "edit": ("edit", {"deadline": "deadline", "urgency": "urgency", "note": "note"}),
     "undo": ("undo", {}),
+    "reopen": ("reopen", {"reason": "reason"}),
+    "request_extension": ("request_extension", {"deadline": "new_deadline", "reason": "reason"}),
+    "reject_extension": ("reject_extension", {"reason": "reason"}),
+    "add_body": ("add_body", {"body": "body", "role": "role", "note": "note"}),
+    "remove_body": ("remove_body", {"reason": "reason"}),
+    "recurrence": ("edit", {}),  # the rule chosen, or typed: see task_action
 }
 
 
@@ -120,7 +126,14 @@ class ServicesBackend:
 
         service_action, names = ACTION_FIELDS.get(action, (action, {}))
         arguments = {names.get(key, key): value for key, value in fields.items() if value not in (None, "")}
-        if service_action in ("return",) and "reason" not in arguments:
+        if action == "recurrence":  # a typed RRULE, else the choice ("none" clears the rule)
+            rule = str(fields.get("rrule") or "").strip() or fields.get("rule")
+            if not rule:
+                from tracker.domain.errors import InputError
+
+                raise InputError("tui.form.recurrence_needed")
+            arguments = {"recurrence": None if rule == "none" else rule}
+        if service_action in ("return", "reopen") and "reason" not in arguments:
             arguments["reason"] = None
         if service_action == "note" and "text" not in arguments:
             arguments["text"] = None

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
-from tracker.domain.enums import Urgency
+from tracker.domain.enums import RecurrenceFreq, TaskRole, Urgency
 from tracker.i18n import t
 from tracker.tui.backend import ActionResult, TaskDetail
 from tracker.tui.localize import localize_bindings
@@ -33,6 +33,10 @@ class Field:
     label_key: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    choice_key: str = ""  # the i18n prefix of the choices' labels
+
+
+NO_RECURRENCE = "none"
 
 
 FORMS: dict[str, tuple[Field, ...]] = {
@@ -49,18 +53,38 @@ FORMS: dict[str, tuple[Field, ...]] = {
              Field("urgency", "choice", "tui.form.urgency", False, tuple(u.value for u in Urgency)),
              Field("note", "text", "tui.form.note")),
     "undo": (),
+    "reopen": (Field("reason", "text", "tui.form.reason", True),),
+    "request_extension": (Field("deadline", "date", "tui.form.new_deadline", True),
+                          Field("reason", "text", "tui.form.reason", True)),
+    "reject_extension": (Field("reason", "text", "tui.form.reason"),),
+    "add_body": (Field("body", "text", "tui.form.body", True),
+                 Field("role", "choice", "tui.form.role", True, (TaskRole.COOPERATING.value, TaskRole.LEAD.value),
+                       "role."),
+                 Field("note", "text", "tui.form.note")),
+    "remove_body": (Field("reason", "text", "tui.form.reason"),),
+    "recurrence": (Field("rule", "choice", "tui.form.recurrence", False,
+                         (NO_RECURRENCE, *(f.value for f in RecurrenceFreq)), "recurrence."),
+                   Field("rrule", "text", "tui.form.rrule")),
 }
 
 
-def initial_value(field: Field, detail: TaskDetail) -> str:
+def initial_value(field: Field, detail: TaskDetail, action: str = "") -> str:
     if field.name == "percent":
         return str(detail.progress)
+    if field.name == "deadline" and action == "extend" and detail.pending_extension:
+        return format_date(detail.pending_extension)  # approving the request as asked
+    if field.name == "role":
+        return TaskRole.COOPERATING.value
     if field.name == "deadline" and detail.current_deadline:
         return format_date(detail.current_deadline)
     return ""
 
 
 def choice_label(field: Field, value: str) -> str:
+    if value == NO_RECURRENCE:
+        return t("tui.form.no_recurrence")
+    if field.choice_key:
+        return t(f"{field.choice_key}{value}")
     return t(f"tui.channel.{value}") if field.name == "channel" else t(f"urgency.{value}")
 
 
@@ -115,10 +139,11 @@ class ActionForm(ModalScreen[ActionResult | None]):
             for field in self.fields:
                 yield Label(t(field.label_key) + (" *" if field.required else ""))
                 if field.kind == "choice":
+                    initial = initial_value(field, self.detail, self.action_name)
                     yield Select[str]([(choice_label(field, c), c) for c in field.choices],
-                                      id=f"field-{field.name}")
+                                      id=f"field-{field.name}", value=initial or Select.NULL)
                 else:
-                    yield Input(initial_value(field, self.detail), id=f"field-{field.name}",
+                    yield Input(initial_value(field, self.detail, self.action_name), id=f"field-{field.name}",
                                 placeholder="dd/mm/yyyy" if field.kind == "date" else "")
             yield Label("", id="form-error")
             with Horizontal(id="form-buttons"):

@@ -56,7 +56,6 @@ def keys_table() -> Table:
                 continue
             seen.add(description)
             table.add_row(binding.key_display or key_display(binding.key), description, where)
-    table.add_row("Ctrl+P", t("tui.key.palette"), t("tui.help.everywhere"))
     table.add_row("↑ ↓", t("tui.key.up_down"), t("tui.screen.tasks"))
     return table
 

@@ -20,7 +20,8 @@ from tracker.tui.messages import BackendResult, DataChanged
 from tracker.tui.widgets.task_table import format_date
 from tracker.tui.workers import call_backend
 
-ACTIONS = ("progress", "report_done", "confirm", "return", "extend", "urge", "note", "edit", "undo")
+ACTIONS = ("progress", "report_done", "confirm", "return", "extend", "urge", "note", "edit", "undo",
+           "reopen", "request_extension", "reject_extension", "add_body", "remove_body", "recurrence")
 
 
 def detail_header(detail: TaskDetail) -> Table:
@@ -91,6 +92,13 @@ class TaskDetailScreen(Screen[None]):
         Binding("n", "act('note')", "tui.act.note", show=True),
         Binding("e", "act('edit')", "tui.act.edit", show=True),
         Binding("u", "act('undo')", "tui.act.undo", show=True),
+        # not in the footer (it is full): in the help (F1) and the palette
+        Binding("o", "act('reopen')", "tui.act.reopen", show=False),
+        Binding("x", "act('request_extension')", "tui.act.request_extension", show=False),
+        Binding("k", "act('reject_extension')", "tui.act.reject_extension", show=False),
+        Binding("a", "act('add_body')", "tui.act.add_body", show=False),
+        Binding("r", "act('remove_body')", "tui.act.remove_body", show=False),
+        Binding("l", "act('recurrence')", "tui.act.recurrence", show=False),
         Binding("ctrl+r", "reload", "tui.key.reload", show=False),
     ]
 
