@@ -241,14 +241,15 @@ class MemoryBackend:
         self._check("commit_import")
         return ImportOutcome(preview.path, 0, 0)
 
-    def report_preview(self, start: date, end: date) -> ReportPreview:
+    def report_preview(self, start: date, end: date, body: str | None = None) -> ReportPreview:
         self._check("report_preview")
-        return ReportPreview(start, end, [("Tổng số nhiệm vụ", str(len(self.rows)))])
+        rows = [row for row in self.rows if body is None or row.body == body]
+        return ReportPreview(start, end, [("Tổng số nhiệm vụ", str(len(rows)))])
 
     def report_formats(self) -> Sequence[str]:
         return ["md", "csv"]
 
-    def export_report(self, start: date, end: date, fmt: str, path: str) -> str:
+    def export_report(self, start: date, end: date, fmt: str, path: str, body: str | None = None) -> str:
         self._check("export_report")
         return path
 

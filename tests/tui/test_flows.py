@@ -273,6 +273,36 @@ async def test_export_the_week_report(world, tmp_path: Path) -> None:
         assert (tmp_path / "tuan.docx").read_bytes()[:2] == b"PK"
 
 
+async def test_the_report_of_one_body(world, tmp_path: Path) -> None:
+    """The body filter of the report screen: the figures and the exported file are those of the
+    service's report for that body."""
+    from tracker.services.reporting import build_report, week_of
+
+    ctx, backend = world
+    app = make_app(ctx, backend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app_ready(pilot, app)
+        await pilot.press("5")
+        pane = app.pane("report")
+        body_select = pane.query_one("#report-body")
+        await wait_for(pilot, lambda: pane.preview is not None and len(body_select._options) > 1)
+        whole = build_report(ctx, week_of(date(2021, 7, 20))).overall.total
+        mine = build_report(ctx, week_of(date(2021, 7, 20)), bodies=("Sở Y tế",)).overall.total
+        assert 0 < mine < whole
+        total_label = "Tổng số"
+        assert dict(pane.preview.figures)[total_label] == str(whole)
+        body_select.value = "Sở Y tế"
+        await wait_for(pilot, lambda: dict(pane.preview.figures)[total_label] == str(mine))
+        assert "Sở Y tế" in screen_text(app)
+        target = tmp_path / "so-y-te.md"
+        pane.query_one("#report-path").value = str(target)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: pane.exported or app.errors)
+        assert not app.errors, app.errors
+        text = target.read_text(encoding="utf-8")
+        assert "Sở Y tế" in text and "Sở Giáo dục và Đào tạo" not in text
+
+
 async def test_import_through_the_review_screen(world, tmp_path: Path) -> None:
     ctx, backend = world
     app = make_app(ctx, backend)

@@ -244,15 +244,15 @@ class ServicesBackend:
 
     # ----- report ------------------------------------------------------------------------------
 
-    def _report(self, start: date, end: date) -> Any:
+    def _report(self, start: date, end: date, body: str | None = None) -> Any:
         from tracker.services.reporting import build_report, range_period, week_of
 
         week = week_of(start)
         period = week if (week.start, week.end) == (start, end) else range_period(start, end)
-        return build_report(self.ctx, period)
+        return build_report(self.ctx, period, bodies=(body,) if body else ())
 
-    def report_preview(self, start: date, end: date) -> v.ReportPreview:
-        data = self._report(start, end)
+    def report_preview(self, start: date, end: date, body: str | None = None) -> v.ReportPreview:
+        data = self._report(start, end, body)
         grid = data.overall
         counts = {c.value: getattr(grid, c.value) for c in Category}
 
@@ -280,11 +280,11 @@ class ServicesBackend:
         preferred = ["md", "csv"]  # plain text first: readable anywhere
         return preferred + [fmt for fmt in FORMATS if fmt not in preferred]
 
-    def export_report(self, start: date, end: date, fmt: str, path: str) -> str:
+    def export_report(self, start: date, end: date, fmt: str, path: str, body: str | None = None) -> str:
         from tracker.reports import export
         from tracker.services.reporting import letterhead_from
 
-        content = export(self._report(start, end), fmt, letterhead=letterhead_from(self.ctx))
+        content = export(self._report(start, end, body), fmt, letterhead=letterhead_from(self.ctx))
         target = Path(path).expanduser()
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -1,4 +1,5 @@
-"""Báo cáo: choose the week (default: the week of today) or a range, preview, export."""
+"""Báo cáo: choose the week (default: the week of today) or a range, and maybe one body; preview,
+export."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class ReportPane(LazyLoad, Vertical):
         self.preview: ReportPreview | None = None
         self.exported: list[str] = []
         self.formats_asked = False
+        self.body: str | None = None  # the report of one body's tasks (a group covers its members)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="report-range"):
@@ -52,6 +54,7 @@ class ReportPane(LazyLoad, Vertical):
             yield Input(format_date(self.start), id="report-start", classes="date")
             yield Label(t("tui.report.to"))
             yield Input(format_date(self.end), id="report-end", classes="date")
+            yield Select[str]([], prompt=f"{t('tui.filter.body')}: {t('tui.all')}", id="report-body", compact=True)
             yield Button(t("tui.report.preview"), id="report-preview-button")
         yield Static(id="report-preview")
         with Horizontal(id="report-export"):
@@ -64,8 +67,9 @@ class ReportPane(LazyLoad, Vertical):
         if not self.formats_asked:
             self.formats_asked = True
             call_backend(self, "report_formats", self.backend.report_formats)
-        start, end = self.start, self.end
-        call_backend(self, "report_preview", lambda: self.backend.report_preview(start, end))
+            call_backend(self, "report_bodies", self.backend.body_choices)
+        start, end, body = self.start, self.end, self.body
+        call_backend(self, "report_preview", lambda: self.backend.report_preview(start, end, body))
 
     def read_range(self) -> bool:
         try:
@@ -108,6 +112,12 @@ class ReportPane(LazyLoad, Vertical):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
+        if event.select.id == "report-body":
+            body = None if event.value is Select.NULL else str(event.value)
+            if body != self.body:
+                self.body = body
+                self.reload()
+            return
         path_input = self.query_one("#report-path", Input)
         stem = path_input.value.rsplit(".", 1)[0] if "." in path_input.value else path_input.value
         path_input.value = f"{stem}.{event.value}"
@@ -115,10 +125,10 @@ class ReportPane(LazyLoad, Vertical):
     def action_export(self) -> None:
         if not self.read_range():
             return
-        start, end = self.start, self.end
+        start, end, body = self.start, self.end, self.body
         fmt = str(self.query_one("#report-format", Select).value)
         path = self.query_one("#report-path", Input).value.strip() or default_path(start, fmt)
-        call_backend(self, "export_report", lambda: self.backend.export_report(start, end, fmt, path))
+        call_backend(self, "export_report", lambda: self.backend.export_report(start, end, fmt, path, body))
 
     def on_backend_result(self, message: BackendResult) -> None:
         if message.tag == "report_preview":
@@ -127,14 +137,21 @@ class ReportPane(LazyLoad, Vertical):
             select = self.query_one("#report-format", Select)
             select.set_options([(fmt, fmt) for fmt in message.value])
             select.value = message.value[0] if message.value else Select.NULL
+        elif message.tag == "report_bodies":
+            select = self.query_one("#report-body", Select)
+            select.set_options([(choice.label, choice.label) for choice in message.value])
+            if self.body is not None and self.body in {choice.label for choice in message.value}:
+                select.value = self.body
         elif message.tag == "export_report":
             self.exported.append(message.value)
             self.notify(t("tui.report.exported", path=message.value), title=t("tui.act.done_title"))
 
     def show(self, preview: ReportPreview) -> None:
         self.preview = preview
-        table = Table(title=t("tui.report.title", start=format_date(preview.start), end=format_date(preview.end)),
-                      expand=True, show_edge=False)
+        title = t("tui.report.title", start=format_date(preview.start), end=format_date(preview.end))
+        if self.body:
+            title += f" — {self.body}"
+        table = Table(title=title, expand=True, show_edge=False)
         table.add_column(t("tui.report.figure"))
         table.add_column(t("tui.report.value"), justify="right")
         for label, value in preview.figures:
