@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from tracker.domain.enums import TaskRole
 from tracker.domain.parsed import ResponsibleBody
+from tracker.domain.text import match_key, modern_tones
 from tracker.parsing.rules.abbreviations import ABBREVIATIONS
 from tracker.parsing.rules.directory import BODY_DIRECTORY
 from tracker.parsing.rules.phrases import (
@@ -40,7 +41,6 @@ from tracker.parsing.rules.phrases import (
     SET_PHRASES,
     SHARED_TAILS,
 )
-from tracker.parsing.tones import match_key, modern_tones
 
 # --- abbreviations ----------------------------------------------------------------------------
 

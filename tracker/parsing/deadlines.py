@@ -27,10 +27,9 @@ from dateutil.rrule import rrulestr
 
 from tracker.domain.enums import RecurrenceFreq, Urgency
 from tracker.domain.parsed import DeadlineHint
-from tracker.domain.text import nfc
+from tracker.domain.text import modern_tones, modern_tones_lower, nfc
 from tracker.parsing.rules import deadlines as rules
 from tracker.parsing.rules.deadlines import TimingRule
-from tracker.parsing.tones import modern_tones, modern_tones_lower
 from tracker.parsing.workdays import add_working_days, last_working_day_before_tet, lunar_new_year
 
 __all__ = [

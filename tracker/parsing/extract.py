@@ -18,6 +18,7 @@ from tracker.domain.parsed import (
     ParseIssue,
     SourceText,
 )
+from tracker.domain.text import modern_tones
 from tracker.parsing.bodies import (
     clause_bodies,
     intro_bodies,
@@ -32,7 +33,6 @@ from tracker.parsing.rules.citations import CITATION
 from tracker.parsing.rules.structure import CLOSING, MONITOR
 from tracker.parsing.segment import Node, Segmented, segment
 from tracker.parsing.split import parse_header, parse_signature, split_documents
-from tracker.parsing.tones import modern_tones
 
 _MAX_DETAIL = 80
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.enums import DocumentType
-from tracker.domain.text import fold
+from tracker.domain.text import fold, modern_tones
 from tracker.parsing.normalize import Line
 from tracker.parsing.rules.numbering import find_label
 from tracker.parsing.rules.places import PROVINCES
@@ -37,7 +37,6 @@ from tracker.parsing.rules.structure import (
     TYPE_WORD,
     TYPE_WORDS,
 )
-from tracker.parsing.tones import modern_tones
 
 _BODY_MIN = 80  # a line this long (not a header line) is body text
 _FINAL = ".;!?…\"”)»"
