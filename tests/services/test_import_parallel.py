@@ -121,6 +121,25 @@ def test_worker_count() -> None:
     assert worker_count(500, None) in (0, *range(2, (os.cpu_count() or 1) + 1))
 
 
+def test_no_fork_from_a_process_running_other_threads() -> None:
+    """The terminal UI imports from a worker thread: forking there would copy locks other threads
+    hold, so the import stays in one process (the CLI, single-threaded, may fork)."""
+    import threading
+
+    seen: list[int] = []
+    started, release = threading.Event(), threading.Event()
+    other = threading.Thread(target=lambda: (started.set(), release.wait(5)))
+    other.start()
+    started.wait(5)
+    try:
+        seen.append(worker_count(500, None))
+    finally:
+        release.set()
+        other.join()
+    assert seen == [0]
+    assert worker_count(500, 2) == 2  # asked for explicitly, the caller knows
+
+
 def test_parallel_import_stores_what_the_serial_import_stores(db_url: str, second_url: str, corpus: Path,
                                                               settings_for: Any) -> None:
     serial = _import(second_url, settings_for, corpus, workers=0)

@@ -49,10 +49,14 @@ def can_fork() -> bool:
 def worker_count(items: int, requested: int | None) -> int:
     """How many worker processes for ``items`` files: ``requested`` when given (0 or 1: none),
     else one per usable CPU when there are at least PARALLEL_MIN_FILES files and workers can be
-    forked, else none."""
+    forked from a process running no other thread, else none."""
     if requested is not None:
         return max(0, min(requested, items))
     if items < PARALLEL_MIN_FILES or not can_fork():
+        return 0
+    if threading.active_count() > 1:
+        # forking a process that runs other threads (the terminal UI's workers) copies locks they
+        # may hold; there the import stays in one process
         return 0
     cpus = usable_cpus()
     return cpus if cpus > 1 else 0
