@@ -332,3 +332,25 @@ async def test_import_through_the_review_screen(world, tmp_path: Path) -> None:
         stored = list_tasks(ctx, TaskQuery(directive="99-CV/TU"))
         assert stored.total == 2
         assert {row.ref for row in stored.rows} == {"1", "2"}
+
+
+async def test_a_periodic_report_marked_submitted(world) -> None:
+    """`s` on a recurring task: the form offers the oldest report still owed; saving records it."""
+    ctx, backend = world
+    task_id = list_tasks(ctx, TaskQuery(search="tiem vac-xin")).rows[0].id
+    perform(ctx, task_id, "edit", recurrence="FREQ=WEEKLY")
+    owed = [o.due_on for o in get_task(ctx, task_id).occurrences if o.submitted_on is None]
+    assert owed, "the weekly rule owes reports by today"
+    app = make_app(ctx, backend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app_ready(pilot, app)
+        await open_detail(pilot, app, task_id)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ActionForm))
+        assert app.screen.query_one("#field-due_on").value == owed[0].strftime("%d/%m/%Y")
+        await pilot.press("escape")
+        await act(pilot, app, "s", due_on=owed[0].strftime("%d/%m/%Y"), note="Đã gửi qua hệ thống")
+        submitted = {o.due_on: o.submitted_on for o in get_task(ctx, task_id).occurrences}
+        assert submitted[owed[0]] is not None
+        await act(pilot, app, "s", due_on="01/01/2020")  # not a day of the rule: explained in the form
+        assert isinstance(app.screen, ActionForm) and app.screen.query_one("#form-error").has_class("-shown")

@@ -30,6 +30,7 @@ ACTION_FIELDS: dict[str, tuple[str, dict[str, str]]] = {
     "add_body": ("add_body", {"body": "body", "role": "role", "note": "note"}),
     "remove_body": ("remove_body", {"reason": "reason"}),
     "recurrence": ("edit", {}),  # the rule chosen, or typed: see task_action
+    "submit_occurrence": ("submit_occurrence", {"due_on": "due_on", "note": "note"}),
 }
 
 

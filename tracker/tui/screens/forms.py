@@ -62,6 +62,7 @@ FORMS: dict[str, tuple[Field, ...]] = {
                        "role."),
                  Field("note", "text", "tui.form.note")),
     "remove_body": (Field("reason", "text", "tui.form.reason"),),
+    "submit_occurrence": (Field("due_on", "date", "tui.form.due_on", True), Field("note", "text", "tui.form.note")),
     "recurrence": (Field("rule", "choice", "tui.form.recurrence", False,
                          (NO_RECURRENCE, *(f.value for f in RecurrenceFreq)), "recurrence."),
                    Field("rrule", "text", "tui.form.rrule")),
@@ -75,6 +76,9 @@ def initial_value(field: Field, detail: TaskDetail, action: str = "") -> str:
         return format_date(detail.pending_extension)  # approving the request as asked
     if field.name == "role":
         return TaskRole.COOPERATING.value
+    if field.name == "due_on":  # the oldest periodic report still owed
+        owed = [o.due_on for o in detail.occurrences if o.submitted_on is None]
+        return format_date(min(owed)) if owed else ""
     if field.name == "deadline" and detail.current_deadline:
         return format_date(detail.current_deadline)
     return ""

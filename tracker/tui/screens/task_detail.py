@@ -21,7 +21,8 @@ from tracker.tui.widgets.task_table import format_date
 from tracker.tui.workers import call_backend
 
 ACTIONS = ("progress", "report_done", "confirm", "return", "extend", "urge", "note", "edit", "undo",
-           "reopen", "request_extension", "reject_extension", "add_body", "remove_body", "recurrence")
+           "reopen", "request_extension", "reject_extension", "add_body", "remove_body", "recurrence",
+           "submit_occurrence")
 
 
 def detail_header(detail: TaskDetail) -> Table:
@@ -99,6 +100,7 @@ class TaskDetailScreen(Screen[None]):
         Binding("a", "act('add_body')", "tui.act.add_body", show=False),
         Binding("r", "act('remove_body')", "tui.act.remove_body", show=False),
         Binding("l", "act('recurrence')", "tui.act.recurrence", show=False),
+        Binding("s", "act('submit_occurrence')", "tui.act.submit_occurrence", show=False),
         Binding("ctrl+r", "reload", "tui.key.reload", show=False),
     ]
 
