@@ -239,6 +239,15 @@ async def test_merge_two_bodies(world) -> None:
         assert "Đã gộp Công an tỉnh vào Sở Y tế" in " ".join(str(n.message) for n in app._notifications)
 
 
+async def export_to(pilot, app, pane, target: Path) -> str:  # type: ignore[no-untyped-def]
+    """Export the report screen's report to ``target`` (Ctrl+S) and read the file back."""
+    pane.query_one("#report-path").value = str(target)
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: pane.exported or app.errors)
+    assert not app.errors, app.errors
+    return target.read_text(encoding="utf-8")
+
+
 async def test_export_the_week_report(world, tmp_path: Path) -> None:
     ctx, backend = world
     app = make_app(ctx, backend)
@@ -251,11 +260,7 @@ async def test_export_the_week_report(world, tmp_path: Path) -> None:
         assert (pane.start, pane.end) == (date(2021, 7, 19), date(2021, 7, 25))
         assert "Đang thực hiện quá hạn" in screen_text(app)
         target = tmp_path / "tuan.md"
-        pane.query_one("#report-path").value = str(target)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: pane.exported or app.errors)
-        assert not app.errors, app.errors
-        text = target.read_text(encoding="utf-8")
+        text = await export_to(pilot, app, pane, target)
         from tracker.reports import export
         from tracker.services.reporting import build_report, week_of
 
@@ -294,12 +299,7 @@ async def test_the_report_of_one_body(world, tmp_path: Path) -> None:
         body_select.value = "Sở Y tế"
         await wait_for(pilot, lambda: dict(pane.preview.figures)[total_label] == str(mine))
         assert "Sở Y tế" in screen_text(app)
-        target = tmp_path / "so-y-te.md"
-        pane.query_one("#report-path").value = str(target)
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: pane.exported or app.errors)
-        assert not app.errors, app.errors
-        text = target.read_text(encoding="utf-8")
+        text = await export_to(pilot, app, pane, tmp_path / "so-y-te.md")
         assert "Sở Y tế" in text and "Sở Giáo dục và Đào tạo" not in text
 
 

@@ -262,7 +262,6 @@ def data_table(document: DocumentType, table: Table, lang: str) -> DocxTable:
 
 TWIPS_PER_CM = 1440 / 2.54
 NARROW_CELL_MARGIN_TWIPS = 57  # 0.1 cm each side (Word's default is 0.19 cm)
-DEFAULT_CELL_MARGIN_TWIPS = 108
 
 
 def column_twips(table: Table) -> list[int]:
@@ -280,24 +279,27 @@ def _grouped_header_xml(table: Table, twips: list[int], size: int) -> list[str]:
         group = grouped.get(index)
         if group is None:
             top.append(_cell_xml(column.short or column.label, twips[index], "center", size, header=True,
-                                 merge="restart"))
-            bottom.append(_cell_xml("", twips[index], "center", size, header=True, merge="continue"))
+                                 merge="restart", middle=True))
+            bottom.append(_cell_xml("", twips[index], "center", size, header=True, merge="continue", middle=True))
             continue
         if index == group.first:
             width = sum(twips[group.first:group.first + group.span])
-            top.append(_cell_xml(group.label, width, "center", size, header=True, span=group.span))
-        bottom.append(_cell_xml(column.short or column.label, twips[index], "center", size, header=True))
+            top.append(_cell_xml(group.label, width, "center", size, header=True, span=group.span, middle=True))
+        bottom.append(_cell_xml(column.short or column.label, twips[index], "center", size, header=True,
+                                middle=True))
     head = "<w:trPr><w:tblHeader/></w:trPr>"
     return [f"<w:tr>{head}{''.join(top)}</w:tr>", f"<w:tr>{head}{''.join(bottom)}</w:tr>"]
 
 
 def _cell_xml(value: str, width: int, align: str, size: int, *, header: bool = False, bold: bool = False,
-              span: int = 1, merge: str = "") -> str:
+              span: int = 1, merge: str = "", middle: bool = False) -> str:
+    """One table cell: ``span`` grid columns wide, ``merge`` "restart"/"continue" for a vertical
+    merge, ``middle`` centred vertically (the two-row header)."""
     run_props = f'{"<w:b/>" if header or bold else ""}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
     shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>' if header else ""
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     merge_xml = f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else ("<w:vMerge/>" if merge else "")
-    valign = '<w:vAlign w:val="center"/>' if header else ""
+    valign = '<w:vAlign w:val="center"/>' if middle else ""
     run = ""
     if value:
         text = escape(value.translate(_CONTROL))
@@ -310,19 +312,10 @@ _CONTROL = dict.fromkeys(range(0x20), " ")
 
 def _row_xml(values: list[str], twips: list[int], aligns: list[str], *, header: bool = False,
              bold: bool = False, size: int = TABLE_PT) -> str:
-    cells = []
-    run_props = f'{"<w:b/>" if header or bold else ""}<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
-    shade = '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>' if header else ""
-    for value, width, align in zip(values, twips, aligns, strict=True):
-        run = ""
-        if value:
-            text = escape(value.translate(_CONTROL))
-            run = f'<w:r><w:rPr>{run_props}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
-        cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr><w:p><w:pPr>'
-                     f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="{align}"/></w:pPr>'
-                     f"{run}</w:p></w:tc>")
+    cells = "".join(_cell_xml(value, width, align, size, header=header, bold=bold)
+                    for value, width, align in zip(values, twips, aligns, strict=True))
     head = '<w:trPr><w:tblHeader/></w:trPr>' if header else ""
-    return f"<w:tr>{head}{''.join(cells)}</w:tr>"
+    return f"<w:tr>{head}{cells}</w:tr>"
 
 
 def _table_style_id(document: DocumentType) -> str:

@@ -78,7 +78,6 @@ from tracker.services.reporting_facts import (
     NO_DEADLINE,
     OVERDUE,
     Fact,
-    chunks,
     day_of,
     directives_of_unchanged,
     grid_of_unchanged,
@@ -232,10 +231,10 @@ def _file_name(path: str | None) -> str:
 
 def _body_names(session: Session, body_ids: Iterable[int | None]) -> dict[int | None, str]:
     names: dict[int | None, str] = {None: "-"}
-    wanted = sorted({b for b in body_ids if b is not None})
-    for chunk in chunks(wanted):
-        names.update({row[0]: row[1] for row in session.execute(select(Body.id, Body.name).where(Body.id.in_(chunk)))})
-    for body_id in wanted:
+    wanted = {b for b in body_ids if b is not None}
+    if wanted:
+        names.update(raw_rows(session, select(Body.id, Body.name).where(id_in(session, Body.id, wanted))))
+    for body_id in sorted(wanted):
         names.setdefault(body_id, f"#{body_id}")  # a body merged away since
     return names
 
@@ -327,18 +326,20 @@ def _request_reasons(session: Session, extended: Sequence[_Event]) -> dict[int, 
     """For extensions granted without a reason of their own: the reason of the unit's request
     (the latest ``extension_requested`` event of the task before the grant)."""
     wanted = {e.id: e.task_id for e in extended if not (e.new or {}).get("reason") and not e.note}
+    if not wanted:
+        return {}
+    requests: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for event_id, task_id, note in raw_rows(
+            session, select(TaskEvent.id, TaskEvent.task_id, TaskEvent.note)
+            .where(id_in(session, TaskEvent.task_id, wanted.values()),
+                   TaskEvent.kind == EventKind.EXTENSION_REQUESTED.value)
+            .order_by(TaskEvent.id)):
+        requests[task_id].append((event_id, note or ""))
     result: dict[int, str] = {}
-    for chunk in chunks(sorted(set(wanted.values()))):
-        requests: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for event_id, task_id, note in session.connection().execute(
-                select(TaskEvent.id, TaskEvent.task_id, TaskEvent.note)
-                .where(TaskEvent.task_id.in_(chunk), TaskEvent.kind == EventKind.EXTENSION_REQUESTED.value)
-                .order_by(TaskEvent.id)):
-            requests[task_id].append((event_id, note or ""))
-        for grant_id, task_id in wanted.items():
-            earlier = [note for event_id, note in requests.get(task_id, []) if event_id < grant_id]
-            if earlier:
-                result[grant_id] = earlier[-1]
+    for grant_id, task_id in wanted.items():
+        earlier = [note for event_id, note in requests.get(task_id, []) if event_id < grant_id]
+        if earlier:
+            result[grant_id] = earlier[-1]
     return result
 
 

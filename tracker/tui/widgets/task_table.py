@@ -183,7 +183,6 @@ class TaskTable(ScrollView, can_focus=True):
         count: Count | None = None,
         page_size: int = 100,
         cached_pages: int = 40,
-        search_delay: float = 0.0,
         query: TaskQuery | None = None,
         name: str | None = None,
         id: str | None = None,
@@ -195,7 +194,6 @@ class TaskTable(ScrollView, can_focus=True):
         self.count = count  # asked in its own worker when a page comes without its total
         self.page_size = page_size
         self.cached_pages = cached_pages
-        self.search_delay = search_delay
         self.task_query = (query or TaskQuery()).with_(offset=0, limit=page_size)
         self.total = 0
         self.counted = True  # False while the total of this generation is being counted
@@ -214,18 +212,19 @@ class TaskTable(ScrollView, can_focus=True):
 
     # ----- public API --------------------------------------------------------------------------
 
-    def set_query(self, delay: float = 0.0, /, **changes: Any) -> None:
+    def set_query(self, **changes: Any) -> None:
         """Change search / sort / filters; the table starts again at its first row."""
         new_query = self.task_query.with_(**changes)
         if new_query.filters_key == self.task_query.filters_key and self.loaded_generation == self.generation:
             return
         self.task_query = new_query
-        self.reload(delay=delay)
+        self.reload()
 
     def search(self, text: str) -> None:
-        self.set_query(self.search_delay, search=text)
+        """A new search on each keystroke: no debounce, the exclusive worker drops stale reads."""
+        self.set_query(search=text)
 
-    def reload(self, *, delay: float = 0.0, keep_position: bool = False) -> None:
+    def reload(self, *, keep_position: bool = False) -> None:
         """Drop every cached page and read again (after an edit, or a new query)."""
         if self.loaded_generation == self.generation:  # drawn until the new rows come
             self._shown_pages = self._pages
@@ -239,7 +238,7 @@ class TaskTable(ScrollView, can_focus=True):
             self.cursor_row = 0
             self.scroll_to(y=0, animate=False)
         first_page = 0 if not keep_position else self._row_page(self._first_visible_row())
-        self._request_page(first_page, delay=delay, exclusive=True)
+        self._request_page(first_page, exclusive=True)
         if not self._shown_pages:
             self.refresh()
         else:
@@ -272,7 +271,7 @@ class TaskTable(ScrollView, can_focus=True):
     def _row_page(self, row_index: int) -> int:
         return max(0, row_index) // self.page_size
 
-    def _request_page(self, page_index: int, *, delay: float = 0.0, exclusive: bool = False) -> None:
+    def _request_page(self, page_index: int, *, exclusive: bool = False) -> None:
         if page_index in self._pending or page_index in self._pages or page_index in self._failed:
             return
         self._pending.add(page_index)
@@ -281,8 +280,6 @@ class TaskTable(ScrollView, can_focus=True):
         started = time.perf_counter()
 
         def load() -> None:
-            if delay:
-                time.sleep(delay)  # debounce: a newer keystroke cancels this worker meanwhile
             worker = get_current_worker()
             if worker.is_cancelled:
                 return
