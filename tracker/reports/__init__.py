@@ -36,9 +36,9 @@ def export(data: ReportData, fmt: str, style: str | None = None, letterhead: Let
 
         return render_csv(data, lang).encode("utf-8")
     if fmt == "json":
-        from tracker.reports.json_export import render_json
+        from tracker.reports.json_export import render_json_bytes
 
-        return render_json(data).encode("utf-8")
+        return render_json_bytes(data)
     if fmt == "xlsx":
         from tracker.reports.xlsx import render_xlsx
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import operator
 import types
 import typing
 from datetime import date, datetime
 from functools import cache
 from typing import Any
+
+import orjson
 
 from tracker.domain.report import ReportData, UrgeLetterData
 
@@ -46,77 +47,27 @@ def summary(data: ReportData) -> dict[str, Any]:
 
 
 def render_json(data: ReportData) -> str:
-    """``report_to_dict`` as text: one key per line, one list item per line (readable diffs, and
-    the C encoder does the work - an indented dump of 40,000 lines takes seconds)."""
-    parts = [f' "schema": {_dump(SCHEMA)}']
+    """The report as JSON text (see :func:`render_json_bytes`)."""
+    return render_json_bytes(data).decode("utf-8")
+
+
+def render_json_bytes(data: ReportData) -> bytes:
+    """``report_to_dict`` as UTF-8: one key per line, one list item per line (readable diffs).
+    orjson writes each value (dataclasses, dates and tuples natively, in C): a report of 40,000
+    lines takes a few tens of milliseconds instead of the half second of the standard encoder."""
+    parts = [b' "schema": ' + _dump(SCHEMA)]
     for name in _field_names(ReportData):
         value = getattr(data, name)
         if isinstance(value, tuple) and value:
-            items = ",\n  ".join(_dump(_plain(item)) for item in value)
-            parts.append(f" {_dump(name)}: [\n  {items}\n ]")
+            items = b",\n  ".join(map(_dump, value))
+            parts.append(b" " + _dump(name) + b": [\n  " + items + b"\n ]")
         else:
-            parts.append(f" {_dump(name)}: {_dump(_plain(value))}")
-    parts.append(f' "summary": {_dump(summary(data))}')
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            parts.append(b" " + _dump(name) + b": " + _dump(value))
+    parts.append(b' "summary": ' + _dump(summary(data)))
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: getattr(value, name) for name in _field_names(type(value))}
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
-_dump = json.JSONEncoder(ensure_ascii=False, default=_default).encode
-
-@dataclasses.dataclass(frozen=True)
-class _Plan:
-    """How a report dataclass becomes JSON: its field names, read in one call, and which of them
-    are dates (ISO text) or nested values."""
-
-    names: tuple[str, ...]
-    read: Any  # operator.attrgetter of the names
-    days: tuple[int, ...]
-    nested: tuple[int, ...]
-
-
-_PLAIN_TYPES = (str, int, float, bool, type(None))
-
-
-@cache
-def _plan(cls: type) -> _Plan:
-    hints = _hints(cls)
-    names = _field_names(cls)
-    days, nested = [], []
-    for index, name in enumerate(names):
-        hint = hints[name]
-        options = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
-        if any(option in (date, datetime) for option in options):
-            days.append(index)
-        elif not all(option in _PLAIN_TYPES for option in options):
-            nested.append(index)
-    read = operator.attrgetter(*names) if len(names) > 1 else (lambda value: (getattr(value, names[0]),))
-    return _Plan(names, read, tuple(days), tuple(nested))
-
-
-def _plain(value: Any) -> Any:
-    """``value`` as plain JSON values (dicts, lists, text, numbers) in one pass, so the C encoder
-    never calls back into Python (``_default``) for the ~100,000 dates and lines of a big report."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        plan = _plan(type(value))
-        values = list(plan.read(value))
-        for index in plan.days:
-            if values[index] is not None:
-                values[index] = values[index].isoformat()
-        for index in plan.nested:
-            values[index] = _plain(values[index])
-        return dict(zip(plan.names, values, strict=True))
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+_dump = orjson.dumps  # compact JSON as UTF-8 bytes, dates and datetimes in ISO 8601
 
 
 def report_from_json(text: str | bytes) -> ReportData:
