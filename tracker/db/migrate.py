@@ -39,7 +39,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest revision of the migration tree. Every command opens the database and compares its
 # revision with this one; Alembic (~0.15 s of imports) is loaded only when they differ.
 # A test checks it against Alembic's own head: a new migration must update it.
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 VERSION_TABLE = "alembic_version"
 # Any 64-bit key; PostgreSQL serialises concurrent upgrades of one database on it.

@@ -176,6 +176,9 @@ class Task(Base):
     __table_args__ = (
         UniqueConstraint("item_id", "body_id"),
         Index("ix_task_state_deadline", "state", "current_deadline"),
+        # covering index of the status grid and the report's lines (migration 0002)
+        Index("ix_task_report", "active", "body_id", "state", "current_deadline", "original_deadline",
+              "completed_on", "recurrence", "progress", "directive_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
