@@ -70,6 +70,7 @@ from tracker.domain.report import (
 from tracker.domain.text import fold
 from tracker.services import recurrence
 from tracker.services.context import ServiceContext
+from tracker.services.gc_pause import gc_paused
 from tracker.services.permissions import body_scope, user_name
 from tracker.services.reporting_facts import (
     DONE_LATE,
@@ -199,9 +200,8 @@ def _new_tally() -> _Tally:
 # ---------------------------------------------------------------- what a line shows
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Source:
-    body: str
     directive_number: str
     directive_date: date | None
     item_ref: str
@@ -220,7 +220,7 @@ def _sources(session: Session, task_ids: Iterable[int]) -> dict[int, _Source]:
                                     Directive.source_file, Item.ref, Item.text)
                     .join(Item, Item.id == Task.item_id).join(Directive, Directive.id == Task.directive_id)
                     .where(id_in(session, Task.id, wanted)))
-    return {task_id: _Source("", number or _file_name(source_file), day_of(issued), ref or "", text or "")
+    return {task_id: _Source(number or _file_name(source_file), day_of(issued), ref or "", text or "")
             for task_id, number, issued, source_file, ref, text in rows}
 
 
@@ -265,7 +265,7 @@ def _line_key(line: Any) -> tuple[Any, ...]:
 # ---------------------------------------------------------------- events of the period
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Event:
     id: int
     task_id: int
@@ -439,6 +439,12 @@ def build_report(ctx: ServiceContext, period: ReportPeriod | None = None, *, bod
     """The report for ``period`` (default: the ISO week containing today), optionally only for the
     tasks of ``bodies`` (names or aliases; a group covers its members) and ``directives``
     (numbers). ``produced_at`` defaults to the clock (tests pin it)."""
+    with gc_paused():
+        return _build_report(ctx, period, bodies, directives, produced_at)
+
+
+def _build_report(ctx: ServiceContext, period: ReportPeriod | None, bodies: Sequence[str], directives: Sequence[str],
+                  produced_at: datetime | None) -> ReportData:
     today = ctx.today()
     period = period or week_of(today)
     cutoff = cutoff_of(period, today)

@@ -21,12 +21,12 @@ task): a test checks it against the domain function on every combination.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
@@ -46,15 +46,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Task, TaskEvent
-from tracker.domain import status
-from tracker.domain.enums import Category, TaskState
+from tracker.domain.enums import Category, EventKind, TaskState
 from tracker.services.queries import category_sql, due_soon_sql
 from tracker.services.recurrence import plain_rule
 
 AnySelect = Select[*tuple[Any, ...]]
-_BATCH = 5_000
 
 _CONFIRMED = TaskState.CONFIRMED.value
+_CREATED = EventKind.CREATED.value
+_NOT_STARTED = TaskState.NOT_STARTED.value
 _REPORTED = TaskState.REPORTED_DONE.value
 _OPEN = frozenset({TaskState.NOT_STARTED.value, TaskState.IN_PROGRESS.value})
 DONE_ON_TIME = Category.DONE_ON_TIME.value
@@ -113,22 +113,27 @@ def id_in(session: Session, column: Any, ids: Iterable[int]) -> ColumnElement[bo
 
 def json_value(value: Any) -> Any:
     """A JSON column's value from :func:`raw_rows` (text on SQLite, decoded on PostgreSQL)."""
-    return json.loads(value) if isinstance(value, str) else value
+    return orjson.loads(value) if isinstance(value, str) else value
 
 
-_DAYS: dict[str, date] = {}  # ISO text already parsed: a few hundred distinct days in a report
+class _IsoDays(dict[Any, "date | None"]):
+    """A date column's value -> the date: ISO text on SQLite (parsed once per distinct text: a
+    report meets a few hundred distinct days among 100,000 tasks), a date on PostgreSQL, or None.
+    A subscript is a C-level dict lookup; only a day not met yet calls back into Python."""
+
+    def __missing__(self, value: Any) -> date | None:
+        found = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        if len(self) < 65_536:
+            self[value] = found
+        return found
+
+
+DAYS = _IsoDays({None: None})
 
 
 def day_of(value: Any) -> date | None:
     """A date column's value from :func:`raw_rows` (ISO text on SQLite, a date on PostgreSQL)."""
-    if value is None or isinstance(value, date):
-        return value
-    found = _DAYS.get(value)
-    if found is None:
-        found = date.fromisoformat(str(value)[:10])
-        if len(_DAYS) < 65_536:
-            _DAYS[value] = found
-    return found
+    return DAYS[value]
 
 
 def _touched_after(cutoff: date) -> Select[Any]:
@@ -154,9 +159,9 @@ _FACT_COLUMNS = (Task.id, Task.state, type_coerce(Task.original_deadline, String
                  Task.active, Task.recurrence, Task.body_id, Task.progress, Task.directive_id)
 
 
-def _fact_of_row(row: tuple[Any, ...]) -> Fact:
+def _fact_of_row(row: tuple[Any, ...], days: _IsoDays = DAYS) -> Fact:
     task_id, state, original, current, completed, active, rule, body_id, progress, directive_id = row
-    return Fact(task_id, state, day_of(original), day_of(current), day_of(completed), bool(active), rule, body_id,
+    return Fact(task_id, state, days[original], days[current], days[completed], bool(active), rule, body_id,
                 progress, directive_id)
 
 
@@ -186,43 +191,48 @@ def facts_as_of(session: Session, cutoff: date, *, directive_ids: Iterable[int] 
 def replayed_facts(session: Session, cutoff: date, *, directive_ids: Iterable[int] | None = None,
                    include_inactive: bool = False) -> dict[int, Fact]:
     """The tasks changed after the cut-off (active ones unless ``include_inactive``), as their
-    history up to it leaves them; those created after it are left out."""
+    history up to it leaves them; those created after it are left out.
+
+    The fold of ``tracker.domain.status.replay_rows`` on plain values (the events' ``new`` read
+    as JSON text and decoded by orjson, the Fact built straight from the folded values): a test
+    checks :func:`facts_as_of` against ``snapshots_as_of`` day by day."""
     wanted = list(directive_ids) if directive_ids is not None else None
     touched = _touched_after(cutoff)
-    result: dict[int, Fact] = {}
-    # The tasks changed after the cut-off: replay their history up to it.
-    directive_of: dict[int, int] = {}
     stmt_ids = select(Task.id, Task.directive_id).where(Task.id.in_(touched))
     if wanted is not None:
         stmt_ids = stmt_ids.where(Task.directive_id.in_(wanted))
-    for task_id, directive_id in session.connection().execute(stmt_ids):
-        directive_of[task_id] = directive_id
+    directive_of = dict(raw_rows(session, stmt_ids))
     if not directive_of:
-        return result
-    events = (select(TaskEvent.task_id, TaskEvent.kind, TaskEvent.new)
+        return {}
+    events = (select(TaskEvent.task_id, TaskEvent.kind, type_coerce(TaskEvent.new, String))
               .where(TaskEvent.on_date <= cutoff, TaskEvent.task_id.in_(touched))
               .order_by(TaskEvent.task_id, TaskEvent.id))
-    current_id: int | None = None
-    rows: list[tuple[str, dict[str, Any] | None]] = []
-
-    def flush() -> None:
-        if current_id is None or current_id not in directive_of:
-            return
-        snapshot = status.replay_rows(rows)
-        if snapshot is None or not (snapshot.active or include_inactive):
-            return
-        result[current_id] = Fact(current_id, snapshot.state.value, snapshot.original_deadline,
-                                  snapshot.current_deadline, snapshot.completed_on, snapshot.active,
-                                  snapshot.recurrence, snapshot.body_id, snapshot.progress,
-                                  directive_of[current_id])
-
-    for task_id, kind, new in session.connection().execute(events.execution_options(yield_per=_BATCH)):
-        if task_id != current_id:
-            flush()
-            current_id, rows = task_id, []
-        rows.append((kind, new))
-    flush()
+    folded: dict[int, dict[str, Any]] = {}  # task -> its fields so far (created events start it)
+    for task_id, kind, new in raw_rows(session, events):
+        if kind == _CREATED:
+            folded[task_id] = (json_value(new) if new is not None else None) or {}
+        elif new is not None and task_id in folded:
+            values = json_value(new)
+            if values:
+                folded[task_id].update(values)
+    result: dict[int, Fact] = {}
+    for task_id, values in folded.items():
+        directive_id = directive_of.get(task_id)
+        if directive_id is None:
+            continue
+        fact = _fact_of_values(task_id, values, directive_id)
+        if fact.active or include_inactive:
+            result[task_id] = fact
     return result
+
+
+def _fact_of_values(task_id: int, values: dict[str, Any], directive_id: int) -> Fact:
+    """A Fact from a task's folded event values (``TaskFacts.from_values`` defaults for the
+    fields no event set)."""
+    get = values.get
+    return Fact(task_id, TaskState(get("state", _NOT_STARTED)).value, DAYS[get("original_deadline")],
+                DAYS[get("current_deadline")], DAYS[get("completed_on")], bool(get("active", True)),
+                get("recurrence"), get("body_id"), get("progress", 0), directive_id)
 
 
 # ---------------------------------------------------------------- the same, counted by the database
@@ -233,17 +243,17 @@ GridKey = tuple[int | None, str, str, bool]  # body, category, category against 
 def grid_of_unchanged(session: Session, cutoff: date, due_soon_days: int, *, directive_ids: list[int] | None,
                       body_ids: Iterable[int] | None) -> dict[GridKey, int]:
     """The grid's counts over the active tasks *not* changed after the cut-off (their columns are
-    their state then), categorised by the database: only four short columns per task cross over,
-    instead of a Fact each."""
+    their state then), categorised and counted by the database (from the covering index
+    ``ix_task_report``): a few hundred rows cross over instead of a row per task."""
     # an open task due from the cut-off on is in time: due_soon_sql implies "in progress on time"
-    stmt = select(Task.body_id, category_sql(cutoff), category_sql(cutoff, Task.original_deadline),
-                  case((due_soon_sql(cutoff, due_soon_days), 1), else_=0))
+    category, original = category_sql(cutoff), category_sql(cutoff, Task.original_deadline)
+    soon = case((due_soon_sql(cutoff, due_soon_days), 1), else_=0)
+    stmt = select(Task.body_id, category, original, soon, func.count())
     stmt = _in_scope(stmt.where(Task.id.not_in(_touched_after(cutoff))), directive_ids, body_ids)
-    counts: dict[GridKey, int] = {}
-    for (body_id, category, original, soon), count in Counter(raw_rows(session, stmt)).items():
-        key = (body_id, category, original, bool(soon))
-        counts[key] = counts.get(key, 0) + count
-    return counts
+    # by position: the CASE expressions carry bound values, which PostgreSQL would not match up
+    stmt = stmt.group_by(*(literal_column(str(position)) for position in range(1, 5)))
+    return {(body_id, category, original, bool(soon)): count
+            for body_id, category, original, soon, count in raw_rows(session, stmt)}
 
 
 def listed_unchanged_facts(session: Session, cutoff: date, due_until: date, *, directive_ids: list[int] | None,
