@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, case, func, null, select, type_coerce
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Body, Directive, Item, Task, TaskEvent
@@ -73,6 +73,7 @@ from tracker.services.context import ServiceContext
 from tracker.services.gc_pause import gc_paused
 from tracker.services.permissions import body_scope, user_name
 from tracker.services.reporting_facts import (
+    DAYS,
     DONE_LATE,
     DONE_ON_TIME,
     IN_PROGRESS_ON_TIME,
@@ -90,7 +91,6 @@ from tracker.services.reporting_facts import (
     plain_occurrences,
     raw_rows,
     replayed_facts,
-    unchanged_facts_of,
     verdict,
 )
 from tracker.services.users import find_body
@@ -287,22 +287,19 @@ WITH_VALUES = (EventKind.RETURNED.value, EventKind.EXTENDED.value)  # the kinds 
 
 
 def _period_events(session: Session, start: date, cutoff: date, kinds: Sequence[str]) -> list[_Event]:
-    """The events of ``kinds`` from ``start`` to ``cutoff``, oldest first (``new`` decoded only
-    where a line needs it: decoding JSON is the costly part)."""
-    plain = [kind for kind in kinds if kind not in WITH_VALUES]
+    """The events of ``kinds`` from ``start`` to ``cutoff``, oldest first, in one pass over the
+    days' index (``new`` read and decoded only where a line needs it: decoding JSON is the costly
+    part)."""
     rich = [kind for kind in kinds if kind in WITH_VALUES]
-    columns = (TaskEvent.id, TaskEvent.task_id, type_coerce(TaskEvent.on_date, String), TaskEvent.kind,
-               TaskEvent.by_user, TaskEvent.percent, TaskEvent.note)
-    within = (TaskEvent.on_date >= start, TaskEvent.on_date <= cutoff)
-    found = [_Event(event_id, task_id, day_of(on_date) or start, kind, by_user, percent, note, None)
-             for event_id, task_id, on_date, kind, by_user, percent, note
-             in raw_rows(session, select(*columns).where(*within, TaskEvent.kind.in_(plain)))] if plain else []
-    if rich:
-        found += [_Event(event_id, task_id, day_of(on_date) or start, kind, by_user, percent, note, json_value(new))
-                  for event_id, task_id, on_date, kind, by_user, percent, note, new
-                  in raw_rows(session, select(*columns, TaskEvent.new).where(*within, TaskEvent.kind.in_(rich)))]
-    found.sort(key=lambda event: event.id)
-    return found
+    new = case((TaskEvent.kind.in_(rich), type_coerce(TaskEvent.new, String))) if rich else null()
+    stmt = (select(TaskEvent.id, TaskEvent.task_id, type_coerce(TaskEvent.on_date, String), TaskEvent.kind,
+                   TaskEvent.by_user, TaskEvent.percent, TaskEvent.note, new)
+            .where(TaskEvent.on_date >= start, TaskEvent.on_date <= cutoff, TaskEvent.kind.in_(kinds))
+            .order_by(TaskEvent.id))
+    days = DAYS
+    return [_Event(event_id, task_id, days[on_date] or start, kind, by_user, percent, note,
+                   None if values is None else json_value(values))
+            for event_id, task_id, on_date, kind, by_user, percent, note, values in raw_rows(session, stmt)]
 
 
 def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
@@ -457,15 +454,13 @@ def _build_report(ctx: ServiceContext, period: ReportPeriod | None, bodies: Sequ
         # others are counted by the database, and only those a line shows are read.
         replayed = {tid: f for tid, f in replayed_facts(session, cutoff, directive_ids=scope.directive_ids).items()
                     if scope.has_body(f.body_id)}
-        due_end = cutoff + timedelta(days=DUE_NEXT_DAYS)
-        facts = listed_unchanged_facts(session, cutoff, due_end, directive_ids=scope.directive_ids,
-                                       body_ids=scope.body_ids)
-        facts.update(replayed)
         kinds = (EventKind.CREATED.value, EventKind.CONFIRMED.value, EventKind.RETURNED.value,
                  EventKind.EXTENDED.value, EventKind.PROGRESS.value, EventKind.NOTE.value)
         period_events = [e for e in _period_events(session, period.start, cutoff, kinds) if e.id not in undone]
-        facts.update(unchanged_facts_of(session, cutoff, {e.task_id for e in period_events} - facts.keys(),
-                                        directive_ids=scope.directive_ids, body_ids=scope.body_ids))
+        due_end = cutoff + timedelta(days=DUE_NEXT_DAYS)
+        facts = listed_unchanged_facts(session, cutoff, due_end, also={e.task_id for e in period_events},
+                                       directive_ids=scope.directive_ids, body_ids=scope.body_ids)
+        facts.update(replayed)
         categories = {tid: verdict(f.state, f.current_deadline, f.completed_on, cutoff) for tid, f in facts.items()}
         missed = _missed(session, facts, cutoff)
 

@@ -256,26 +256,19 @@ def grid_of_unchanged(session: Session, cutoff: date, due_soon_days: int, *, dir
             for body_id, category, original, soon, count in raw_rows(session, stmt)}
 
 
-def listed_unchanged_facts(session: Session, cutoff: date, due_until: date, *, directive_ids: list[int] | None,
-                           body_ids: Iterable[int] | None) -> dict[int, Fact]:
-    """The active tasks not changed after the cut-off that a report lists whatever the events of
-    its period: overdue at the cut-off, open and due from the cut-off to ``due_until``, or
-    recurring (their missed reports)."""
+def listed_unchanged_facts(session: Session, cutoff: date, due_until: date, *, also: Iterable[int] = (),
+                           directive_ids: list[int] | None, body_ids: Iterable[int] | None) -> dict[int, Fact]:
+    """The active tasks in scope not changed after the cut-off that a report lists whatever the
+    events of its period: overdue at the cut-off, open and due from the cut-off to ``due_until``,
+    or recurring (their missed reports); and those of ``also`` (the tasks of the period's events).
+    One pass over the covering index ``ix_task_report``."""
     due_next = and_(Task.state.in_(sorted(_OPEN)), Task.current_deadline >= cutoff,
                     Task.current_deadline <= due_until)
-    stmt = select(*_FACT_COLUMNS).where(Task.id.not_in(_touched_after(cutoff)),
-                                        or_(category_sql(cutoff) == OVERDUE, due_next,
-                                            Task.recurrence.is_not(None)))
-    return {row[0]: _fact_of_row(row) for row in raw_rows(session, _in_scope(stmt, directive_ids, body_ids))}
-
-
-def unchanged_facts_of(session: Session, cutoff: date, task_ids: Iterable[int], *,
-                       directive_ids: list[int] | None, body_ids: Iterable[int] | None) -> dict[int, Fact]:
-    """Those of ``task_ids`` that are active, in scope and not changed after the cut-off."""
-    wanted = set(task_ids)
-    if not wanted:
-        return {}
-    stmt = select(*_FACT_COLUMNS).where(id_in(session, Task.id, wanted), Task.id.not_in(_touched_after(cutoff)))
+    listed = [category_sql(cutoff) == OVERDUE, due_next, Task.recurrence.is_not(None)]
+    wanted = set(also)
+    if wanted:
+        listed.append(id_in(session, Task.id, wanted))
+    stmt = select(*_FACT_COLUMNS).where(Task.id.not_in(_touched_after(cutoff)), or_(*listed))
     return {row[0]: _fact_of_row(row) for row in raw_rows(session, _in_scope(stmt, directive_ids, body_ids))}
 
 
