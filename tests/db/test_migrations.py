@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tracker.db.engine import make_engine
 from tracker.db.migrate import (
+    MIGRATIONS_DIR,
     alembic_head_revision,
     current_revision,
     downgrade,
@@ -143,3 +144,19 @@ def test_postgres_refuses_truncate_of_the_events(db_url: str) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM task_event")).scalar() == 1
     engine.dispose()
+
+
+def test_the_note_index_of_0002_is_the_one_the_report_names() -> None:
+    """The report repeats ix_task_event_note's WHERE word for word (SQLite matches it as written);
+    the migration keeps its own copy, as migrations do, and it must say the same."""
+    import importlib.util
+
+    from tracker.db.models import NOTE_EVENT_KINDS, NOTE_EVENT_WHERE
+    from tracker.domain.enums import EventKind
+
+    spec = importlib.util.spec_from_file_location("m0002", MIGRATIONS_DIR / "versions" / "0002_task_report_index.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.NOTE_EVENT_WHERE == NOTE_EVENT_WHERE
+    assert set(NOTE_EVENT_KINDS) == {EventKind.PROGRESS.value, EventKind.NOTE.value, EventKind.REPORTED_DONE.value}

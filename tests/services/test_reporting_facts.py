@@ -4,9 +4,15 @@ PostgreSQL), and its plain-string verdict equals the domain's."""
 from __future__ import annotations
 
 import itertools
+import shutil
+import sqlite3
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
+from conftest import settings_for
 from report_world import after_cutoff, at_day, build_world, d
+from sqlalchemy import Engine, event
 
 from tracker.domain import status
 from tracker.domain.enums import TaskState
@@ -85,3 +91,39 @@ def test_plain_occurrences_equal_dateutil() -> None:
         assert plain_occurrences(rule, start, last) == recurrence.occurrences(rule, start, start, last), (rule, start)
     for rule in others:
         assert plain_occurrences(rule, date(2021, 7, 1), date(2021, 8, 1)) is None, rule
+
+
+def test_report_reads_its_indexes_on_sqlite(sqlite_template: Path, tmp_path: Path) -> None:
+    """The grid is counted from the covering index ix_task_report and the latest notes are found in
+    the partial index ix_task_event_note (its WHERE repeated word for word): a change of wording
+    that loses an index shows here, not only in the benchmark."""
+    from tracker.config import sqlite_url
+    from tracker.services.context import open_context
+
+    target = tmp_path / "tracker.db"
+    shutil.copyfile(sqlite_template, target)
+    ctx = open_context(settings_for(sqlite_url(target)))
+    try:
+        build_world(ctx)
+        executed: list[tuple[str, Any]] = []
+
+        def remember(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+            executed.append((statement, parameters))
+
+        event.listen(Engine, "before_cursor_execute", remember)
+        try:
+            build_report(at_day(ctx, d(30)), week_of(d(30)))
+        finally:
+            event.remove(Engine, "before_cursor_execute", remember)
+    finally:
+        ctx.close()
+    connection = sqlite3.connect(target)
+    try:
+        def plan(marker: str) -> str:
+            statement, parameters = next((s, p) for s, p in executed if marker in s)
+            return " | ".join(row[3] for row in connection.execute("EXPLAIN QUERY PLAN " + statement, parameters))
+
+        assert "COVERING INDEX ix_task_report" in plan("GROUP BY 1, 2, 3, 4")
+        assert "INDEX ix_task_event_note" in plan("max(task_event.id)")
+    finally:
+        connection.close()

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -206,11 +207,23 @@ class Task(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+# The events that carry a progress note (the report's "latest note" of a task): the partial index
+# ix_task_event_note holds only them. A query uses it when its WHERE repeats this text with the
+# values written inline (``reporting._latest_notes``); migration 0002 creates it.
+NOTE_EVENT_KINDS = ("progress", "note", "reported_done")
+NOTE_EVENT_WHERE = ("kind IN (" + ", ".join(f"'{kind}'" for kind in NOTE_EVENT_KINDS) + ")"
+                    " AND note IS NOT NULL AND note != ''")
+
+
 class TaskEvent(Base):
     """Append-only history. The database refuses UPDATE and DELETE on this table (triggers)."""
 
     __tablename__ = "task_event"
-    __table_args__ = (Index("ix_task_event_task_at", "task_id", "at"),)
+    __table_args__ = (
+        Index("ix_task_event_task_at", "task_id", "at"),
+        Index("ix_task_event_note", "task_id", "on_date", sqlite_where=text(NOTE_EVENT_WHERE),
+              postgresql_where=text(NOTE_EVENT_WHERE)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)
