@@ -221,6 +221,8 @@ class TaskEvent(Base):
     __tablename__ = "task_event"
     __table_args__ = (
         Index("ix_task_event_task_at", "task_id", "at"),
+        # the tasks changed after a day, from the index alone (migration 0002)
+        Index("ix_task_event_on_date_task", "on_date", "task_id"),
         Index("ix_task_event_note", "task_id", "on_date", sqlite_where=text(NOTE_EVENT_WHERE),
               postgresql_where=text(NOTE_EVENT_WHERE)),
     )
@@ -228,7 +230,7 @@ class TaskEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("task.id"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    on_date: Mapped[date] = mapped_column(Date, index=True)  # the business date (settings.today)
+    on_date: Mapped[date] = mapped_column(Date)  # the business date (settings.today); see ix_task_event_on_date_task
     by_user: Mapped[str] = mapped_column(String(200), index=True)
     db_role: Mapped[str | None] = mapped_column(String(200))  # PostgreSQL current_user
     kind: Mapped[str] = mapped_column(String(30), index=True)  # EventKind
