@@ -30,7 +30,6 @@ left out everywhere):
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -87,6 +86,7 @@ from tracker.services.reporting_facts import (
     id_in,
     is_due_soon,
     is_open,
+    json_ids,
     json_value,
     listed_unchanged_facts,
     plain_occurrences,
@@ -329,9 +329,9 @@ def _latest_note_ids_sqlite(task_ids: list[int], cutoff: date, undone: set[int])
     WHERE repeated word for word: left to itself the planner may walk every note through the
     kind index when undos are to be left out (a hundred times slower at office scale)."""
     unless_undone = "AND task_event.id NOT IN (SELECT value FROM json_each(:undone)) " if undone else ""
-    params = {"ids": json.dumps(task_ids), "cutoff": cutoff.isoformat()}
+    params = {"ids": json_ids(task_ids), "cutoff": cutoff.isoformat()}
     if undone:
-        params["undone"] = json.dumps(sorted(undone))
+        params["undone"] = json_ids(sorted(undone))
     return text("SELECT max(task_event.id) FROM task_event INDEXED BY ix_task_event_note "
                 "WHERE task_event.task_id IN (SELECT value FROM json_each(:ids)) AND task_event.on_date <= :cutoff "
                 f"AND {NOTE_EVENT_WHERE} {unless_undone}GROUP BY task_event.task_id").bindparams(**params).columns(
