@@ -307,7 +307,7 @@ def test_two_processes_starting_at_once_both_find_the_database_ready(empty_db_ur
     for thread in threads:
         thread.join(timeout=60)
 
-    assert errors == []
+    assert errors == [], [getattr(e, "params", e.__dict__) for e in errors]
     assert len(results) == 3
     assert current_revision(empty_db_url) == head_revision()
     assert scalar(empty_db_url, "SELECT count(*) FROM alembic_version") == 1
