@@ -327,7 +327,7 @@ def _latest_notes(session: Session, task_ids: Iterable[int], cutoff: date,
 def _latest_note_ids_sqlite(task_ids: list[int], cutoff: date, undone: set[int]) -> Any:
     """The id of each task's latest note event, on SQLite. The index is named (INDEXED BY) and its
     WHERE repeated word for word: left to itself the planner may walk every note through the
-    kind index when undos are to be left out (a hundred times slower at office scale)."""
+    kind index when undos are to be left out (several times slower at office scale)."""
     unless_undone = "AND task_event.id NOT IN (SELECT value FROM json_each(:undone)) " if undone else ""
     params = {"ids": json_ids(task_ids), "cutoff": cutoff.isoformat()}
     if undone:
