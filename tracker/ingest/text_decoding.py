@@ -12,10 +12,19 @@ from tracker.domain.errors import InputError
 MIN_PRINTABLE_SHARE = 0.97
 
 
+_BINARY_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})  # control, surrogate, private use, unassigned
+_LINE_CONTROLS = frozenset("\n\r\t\f")
+
+
 def _printable_share(text: str) -> float:
+    """The share of characters that are not control, surrogate, private-use or unassigned code
+    points (line controls excepted). Each distinct character is looked up once and the few bad
+    ones counted by ``str.count``: a directive has a few hundred distinct characters among tens of
+    thousands, so this runs at C speed instead of a Python step per character."""
     if not text:
         return 1.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t\f")
+    bad = sum(text.count(ch) for ch in set(text)
+              if ch not in _LINE_CONTROLS and unicodedata.category(ch) in _BINARY_CATEGORIES)
     return 1 - bad / len(text)
 
 
