@@ -123,10 +123,15 @@ _NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()
 _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
 
 
-def _starts_with(key: str, pos: int, phrases: _Table) -> str | None:
-    """The longest phrase of ``phrases`` at ``pos`` as whole words."""
-    m = _WORD_END.search(key, pos)
-    first = key[pos:m.start() if m else len(key)]
+# The word at a position: its characters up to a _WORD_END (empty at one)
+_WORD_RUN = re.compile(r"[\w&/'’-]*")
+
+
+def _starts_with(key: str, pos: int, phrases: _Table, first: str | None = None) -> str | None:
+    """The longest phrase of ``phrases`` at ``pos`` as whole words; ``first`` is the word at
+    ``pos`` when the caller has read it already."""
+    if first is None:
+        first = _WORD_RUN.match(key, pos).group()  # type: ignore[union-attr]  # matches empty
     candidates = phrases.get(first)
     if not candidates:
         return None
@@ -168,8 +173,8 @@ def _word_starts(key: str, start: int, end: int) -> Iterator[tuple[int, str]]:
             yield m.start(), m.group(1)
 
 
-def _is_predicate_at(text: str, key: str, pos: int, subject_start: int) -> str | None:
-    found = _starts_with(key, pos, _PREDICATES)
+def _is_predicate_at(text: str, key: str, pos: int, subject_start: int, word: str) -> str | None:
+    found = _starts_with(key, pos, _PREDICATES, word)
     if not found:
         return None
     if text[pos].isupper():  # names are capitalised: "Ban Chỉ đạo", "Sở Xây dựng"
@@ -237,7 +242,7 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     for words, (p, word) in enumerate(_word_starts(key, pos + len(first), end), 1):
         if colon_ends and colon < p:
             return _Subject(subject_start, colon, None)
-        predicate = _is_predicate_at(text, key, p, subject_start) if word in _PREDICATES else None
+        predicate = _is_predicate_at(text, key, p, subject_start, word) if word in _PREDICATES else None
         if predicate:
             return _Subject(subject_start, p, predicate)
         if words > _MAX_SUBJECT_WORDS:
@@ -535,12 +540,12 @@ def _mentions(phrase: str, role: TaskRole, *, heads_only: bool = False) -> list[
 def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] | None:
     """The bodies right after "lãnh đạo" / "phối hợp với", up to the next predicate."""
     pos = _skip_determiners(key, start, end)
-    if not _starts_with(key, pos, _HEADS):
+    first = _starts_with(key, pos, _HEADS)
+    if not first:
         return None
-    first = _starts_with(key, pos, _HEADS) or ""
     stop = end
     for p, word in _word_starts(key, pos + len(first), end):
-        if word in _PREDICATES and _is_predicate_at(text, key, p, pos):
+        if word in _PREDICATES and _is_predicate_at(text, key, p, pos, word):
             stop = p
             break
     colon = key.find(":", pos, stop)
