@@ -182,6 +182,13 @@ _RUNNABLE: dict[int, dict[frozenset[str], tuple[tuple[TimingRule, re.Pattern[str
 _ALL_NEEDLES = tuple(sorted({n for _, _, needles in _DEADLINES + _RECURRENCES + _URGENCIES for n in needles}))
 
 
+@lru_cache(maxsize=4096)
+def _needles_in(key: str) -> frozenset[str]:
+    """The rules' needles that occur in ``key`` (cached: typical item texts recur)."""
+    flat = " ".join(key.split())
+    return frozenset(filter(flat.__contains__, _ALL_NEEDLES))
+
+
 def _gate(rule_set: tuple[tuple[TimingRule, re.Pattern[str], tuple[str, ...]], ...]) -> frozenset[str] | None:
     """Every needle of the set's rules: a text holding none of them matches no rule of the set (None
     when a rule has no needles and must always run)."""
@@ -235,8 +242,7 @@ class _Text:
     @cached_property
     def needles(self) -> frozenset[str]:
         """The rules' needles that occur in the key."""
-        flat = " ".join(self.key.split())
-        return frozenset(filter(flat.__contains__, _ALL_NEEDLES))
+        return _needles_in(self.key)
 
     def raw(self, start: int, end: int) -> str:
         return " ".join(self.shown[start:end].split()).strip(" ,:(")
