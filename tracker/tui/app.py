@@ -101,7 +101,13 @@ class TrackerApp(App[None]):
     def _focus_pane(self, name: str) -> None:
         if self.current_screen_name != name:  # another tab was chosen meanwhile
             return
-        focus = getattr(self.pane(name), "focus_default", None)
+        pane = self.pane(name)
+        if self.focused is not None and pane in self.focused.ancestors:
+            # the pane has the focus already: its default (a switch asks twice, once from the key
+            # and once from the tab's event) or where the officer moved it meanwhile - Esc out of a
+            # text box must not be undone by the second, late call
+            return
+        focus = getattr(pane, "focus_default", None)
         if focus is not None:
             focus()
 
@@ -111,14 +117,18 @@ class TrackerApp(App[None]):
 
     def action_leave_input(self) -> None:
         """Esc in a text box gives the keys back to the screen (1-6 switch screens again)."""
-        from textual.widgets import Input
+        from textual.widgets import Button, Input, Select
 
         focused = self.focused
         if not isinstance(focused, Input):
             return
         pane = next((node for node in focused.ancestors if isinstance(node, TabPane)), None)
-        others = [w for w in pane.query("*") if w.focusable and not isinstance(w, Input)] if pane else []
-        self.set_focus(others[0] if others else None)  # stay in the pane, so its keys work
+        # stay in the pane, so its keys work; not into a drop-down list (Select): its hidden
+        # overlay's Hide event hands the focus back to the first box of the pane
+        others = [w for w in pane.query("*") if w.focusable and not isinstance(w, Input)
+                  and not any(isinstance(node, Select) for node in w.ancestors_with_self)] if pane else []
+        buttons = [w for w in others if isinstance(w, Button)]
+        self.set_focus((buttons or others or [None])[0])
 
     def action_help(self) -> None:
         from tracker.tui.screens.help import HelpScreen
