@@ -95,7 +95,13 @@ class TrackerApp(App[None]):
             return
         while len(self.screen_stack) > 1:  # from a task detail or the help, back to the tabs
             self.pop_screen()
-        self.query_one("#tabs", TabbedContent).active = name
+        tabs = self.query_one("#tabs", TabbedContent)
+        if tabs.active != name:
+            # Let go of the old pane's focus first: when its focused widget is hidden, Textual
+            # hands the focus to a sibling in that same (now hidden) pane, and a focused widget
+            # in a pane makes TabbedContent show that pane again - the key would be undone.
+            self.set_focus(None)
+        tabs.active = name
         self.call_after_refresh(self._focus_pane, name)
 
     def _focus_pane(self, name: str) -> None:
