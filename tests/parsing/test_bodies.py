@@ -142,6 +142,26 @@ def test_common_words_are_not_bodies_unless_capitalised() -> None:
     assert names("Báo Đắk Nông tăng cường thông tin") == ["Báo Đắk Nông"]
 
 
+@pytest.mark.parametrize("text", [
+    "Báo cáo kết quả thực hiện về Sở Y tế trước ngày 25 hằng tháng.",
+    "Ban hành kế hoạch thực hiện trong tháng 8.",
+    "Phòng ngừa, ngăn chặn dịch bệnh lây lan từ các địa phương khác.",
+])
+def test_a_capitalised_verb_that_starts_like_a_head_is_not_a_body(text: str) -> None:
+    """"Báo cáo" is not the newspaper "Báo" + "cáo ...": the longer phrase, a verb, wins."""
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sở Y tế đẩy nhanh tiến độ tiêm vắc xin cho người dân", ["Sở Y tế"]),
+    ("Ban Tổ chức Tỉnh ủy kiện toàn bộ máy các cơ quan tham mưu", ["Ban Tổ chức Tỉnh ủy"]),
+    ("Công an tỉnh làm rõ nguyên nhân vụ việc", ["Công an tỉnh"]),
+    ("Sở Tài chính điều chỉnh dự toán năm 2021", ["Sở Tài chính"]),
+])
+def test_the_subject_ends_at_the_verb(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
 def test_unit_words_share_the_head_before_them() -> None:
     assert split_list("Trung tâm Y tế các huyện, thành phố; Bệnh viện Đa khoa tỉnh") == [
         "Trung tâm Y tế huyện", "Trung tâm Y tế thành phố", "Bệnh viện Đa khoa tỉnh"]

@@ -224,6 +224,10 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     before = pos
     pos = _skip_determiners(key, pos, end)
     first = _starts_with(key, pos, _HEADS) if pos < end else None
+    if first:
+        verb = _starts_with(key, pos, _PREDICATES)
+        if verb and len(verb) > len(first):
+            first = None  # "Báo cáo kết quả ...", "Ban hành ...": a verb that starts like a head
     if not first and not assigned:
         # a fronted phrase ending in a comma ("Trong thời gian tới, Sở Y tế tiếp tục ...")
         comma = key.find(", ", pos, min(end, pos + 60))
