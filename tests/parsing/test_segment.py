@@ -82,3 +82,38 @@ def test_ordinal_and_slash_labels() -> None:
     # "Hai là, ..." does not end in ":" so it stays an item; the "1/" items under it are its children
     assert [n.ref for n in seg.leaves()] == ["1", "2", "2.1", "2.2"]
     assert seg.leaves()[0].text.startswith("nâng cao nhận thức")
+
+
+_CONCLUSION = """TỈNH ỦY HÀ NAM
+Số 99-TB/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nam, ngày 05 tháng 9 năm 2023
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY
+
+Tại hội nghị ngày 31/8/2023, Ban Thường vụ Tỉnh ủy kết luận như sau:
+
+{first}
+Trong 8 tháng đầu năm, tình hình kinh tế - xã hội của tỉnh tiếp tục phát triển ổn định.
+II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI
+1. Ban cán sự đảng UBND tỉnh tập trung tháo gỡ khó khăn cho các dự án trọng điểm.
+2. Sở Y tế tổng kết công tác phòng, chống dịch.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+"""
+
+
+def test_a_section_that_looks_back_holds_no_tasks() -> None:
+    for title in ("I. ĐÁNH GIÁ CHUNG", "I. Kết quả đạt được:", "I. Về tình hình 8 tháng đầu năm",
+                  "I. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"):
+        seg = _segmented(_CONCLUSION.format(first=title))
+        assert [node.ref for node in seg.leaves()] == ["II.1", "II.2"], title
+
+
+def test_a_section_that_also_names_the_tasks_keeps_them() -> None:
+    seg = _segmented(_CONCLUSION.format(first="I. ĐÁNH GIÁ TÌNH HÌNH VÀ NHIỆM VỤ THỜI GIAN TỚI"))
+    assert [node.ref for node in seg.leaves()] == ["I", "II.1", "II.2"]
+    seg = _segmented(_CONCLUSION.format(first="I. Sở Tài chính đánh giá kết quả thực hiện dự toán."))
+    assert [node.ref for node in seg.leaves()] == ["I", "II.1", "II.2"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tracker.parsing.normalize import Line
 from tracker.parsing.rules.numbering import find_label
-from tracker.parsing.rules.structure import AUTHORITY, CLOSING, MONITOR, RECEIVERS_BLOCK
+from tracker.parsing.rules.structure import ASSESSMENT_TITLE, AUTHORITY, CLOSING, MONITOR, RECEIVERS_BLOCK
 
 
 @dataclass
@@ -53,6 +53,15 @@ class Node:
         return (bool(own) and not self.continuation and own[-1] not in ".;!?…"
                 and len(own.split()) <= _SECTION_TITLE_WORDS)
 
+    @property
+    def is_assessment(self) -> bool:
+        """A top-level section that looks back ("I. ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được: ...")
+        holds findings, not tasks."""
+        if self.parent is not None:
+            return False
+        title = self.text.split(":", 1)[0].strip()
+        return len(title.split()) <= _SECTION_TITLE_WORDS and ASSESSMENT_TITLE.match(title) is not None
+
     def leaves(self) -> list[Node]:
         if not self.children:
             return [self]
@@ -75,7 +84,8 @@ class Segmented:
     def leaves(self) -> list[Node]:
         out: list[Node] = []
         for root in self.roots:
-            out.extend(root.leaves())
+            if not root.is_assessment:
+                out.extend(root.leaves())
         return out
 
     def headings(self) -> list[Node]:
