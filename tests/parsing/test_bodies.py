@@ -174,3 +174,32 @@ def test_fronted_phrase_colon_head_and_demand_verb() -> None:
     assert names("UBND tỉnh giao Sở Nội vụ chủ trì tham mưu") == ["Sở Nội vụ"]
     # a report recipient after a comma is not a fronted subject
     assert names("kịp thời báo cáo Thường trực Tỉnh ủy, Ban Thường vụ Tỉnh ủy cho ý kiến chỉ đạo") == []
+
+
+def test_a_generic_intro_ending_in_a_tail_word_is_still_generic() -> None:
+    """"các cơ quan, đơn vị, địa phương" names nobody in particular: items fall back to "Kính gửi"."""
+    found = intro_bodies("Chủ tịch UBND tỉnh yêu cầu các cơ quan, đơn vị, địa phương khẩn trương thực hiện "
+                         "một số nội dung sau:")
+    assert found and not is_specific(found)
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("UBND các huyện, thị xã Kiến Tường và thành phố Tân An.",
+     ["Ủy ban nhân dân huyện", "Ủy ban nhân dân thị xã Kiến Tường", "Ủy ban nhân dân thành phố Tân An"]),
+    ("UBND thị xã Kiến Tường và thành phố Tân An",
+     ["Ủy ban nhân dân thị xã Kiến Tường", "Ủy ban nhân dân thành phố Tân An"]),
+    ("UBND các huyện, thị xã, thành phố",
+     ["Ủy ban nhân dân huyện", "Ủy ban nhân dân thị xã", "Ủy ban nhân dân thành phố"]),
+    ("Sở Lao động, Thương binh và Xã hội", ["Sở Lao động, Thương binh và Xã hội"]),
+])
+def test_named_units_share_the_head_and_split_at_va(written: str, expected: list[str]) -> None:
+    assert [m.name for m in recipient_bodies([written])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Thanh tra tỉnh phối hợp Sở Y tế kiểm tra đột xuất các cơ sở",
+    "Thanh tra tỉnh phối hợp chặt chẽ với Sở Y tế kiểm tra đột xuất các cơ sở",
+])
+def test_cooperating_body_without_voi(text: str) -> None:
+    assert [(m.name, m.role) for m in clause_bodies(text)] == [("Thanh tra tỉnh", TaskRole.LEAD),
+                                                                ("Sở Y tế", TaskRole.COOPERATING)]

@@ -312,13 +312,17 @@ _MEMBER_OPENERS = ("các ", "từng ", "những ", "ngành ", "đoàn thể", "t
                    "bí thư", "cấp ủy", "cấp uỷ", "địa phương", "công an", "ubnd", "đảng ủy", "đảng uỷ")
 
 
+# A unit word before a place name ("thành phố Tân An", "huyện Cư Jút"): after "và" it opens a member
+_NAMED_UNIT = re.compile(r"(?i:thành phố|thị xã|thị trấn|huyện|quận|phường|xã)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _split_members(text: str) -> list[str]:
     members: list[str] = []
     for part in _LIST_SEPARATOR.split(text):
         last = 0
         for joiner in _JOINER.finditer(part):
             after = part[joiner.end():]
-            if after[:1].isupper() or after.lower().startswith(_MEMBER_OPENERS):
+            if after[:1].isupper() or after.lower().startswith(_MEMBER_OPENERS) or _NAMED_UNIT.match(after):
                 members.append(part[last:joiner.start()])
                 last = joiner.end()
         members.append(part[last:])
@@ -449,7 +453,7 @@ def _share_heads(members: list[str]) -> list[str]:
             if prefix:
                 out.append(f"{prefix} {m}")
                 continue
-        if source and key in _BARE_UNITS:
+        if source and (key in _BARE_UNITS or _NAMED_UNIT.match(m)):  # "thị xã Kiến Tường" after "UBND các huyện"
             out.append(f"{source} {m}")
             continue
         if unit_head and _capitalised_name(m):
@@ -559,6 +563,7 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
 
 
 _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
+_COOPERATING_WITH = re.compile(r"phối hợp (?:chặt chẽ )?(?:với\s+)?")
 
 
 def clause_bodies(text: str) -> list[Mention]:
@@ -585,9 +590,10 @@ def clause_bodies(text: str) -> list[Mention]:
                 if found:
                     out.extend(_mentions(found[0], TaskRole.LEAD, heads_only=True))
         if subject.predicate in ("chủ trì", "phối hợp"):
-            m = re.search(r"phối hợp với\s+", key[subject.end:end])
+            # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp Sở Y tế" (a head must follow)
+            m = _COOPERATING_WITH.search(key, subject.end, end)
             if m:
-                found = _object_list(text, key, subject.end + m.end(), end)
+                found = _object_list(text, key, m.end(), end)
                 if found:
                     cooperating = [x for x in _mentions(found[0], TaskRole.COOPERATING, heads_only=True)
                                    if _key(x.name) not in _GENERIC and not _key(x.name).startswith("cơ quan")]
@@ -620,9 +626,11 @@ def is_specific(mentions: Iterable[Mention]) -> bool:
     """True when at least one body is more than a generic group ("cấp ủy", "cơ quan, đơn vị")."""
     for m in mentions:
         key = _key(m.name)
+        if key in _GENERIC:  # "cơ quan, đơn vị, địa phương" before its tail is cut off
+            continue
         for tail in _SHARED_TAILS:
             if key.endswith(" " + tail):
-                key = key[: -len(tail) - 1]
+                key = key[: -len(tail) - 1].rstrip(" ,;")
                 break
         if key not in _GENERIC:
             return True
