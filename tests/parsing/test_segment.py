@@ -107,7 +107,7 @@ BÍ THƯ
 
 def test_a_section_that_looks_back_holds_no_tasks() -> None:
     for title in ("I. ĐÁNH GIÁ CHUNG", "I. Kết quả đạt được:", "I. Về tình hình 8 tháng đầu năm",
-                  "I. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN"):
+                  "I. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "I. MỤC ĐÍCH, YÊU CẦU", "I. Mục đích và yêu cầu"):
         seg = _segmented(_CONCLUSION.format(first=title))
         assert [node.ref for node in seg.leaves()] == ["II.1", "II.2"], title
 

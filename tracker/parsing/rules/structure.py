@@ -106,7 +106,8 @@ MONITOR = LineRule(
     "Văn phòng Tỉnh ủy phối hợp với các cơ quan liên quan nắm tình hình triển khai thực hiện văn bản này, báo cáo Ban Thường vụ Tỉnh ủy.",
 )
 # The title of a section that looks back, not forward (the assessment part of a conclusion: "I.
-# ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được", "Tồn tại, hạn chế"): its paragraphs are not tasks. Tested
+# ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được", "Tồn tại, hạn chế"), or states a plan's aims ("I. MỤC
+# ĐÍCH, YÊU CẦU"): its paragraphs are not tasks. Tested
 # on the title alone (the label's text up to its first colon); a title that also names the tasks
 # ("Đánh giá tình hình và nhiệm vụ thời gian tới") is not one.
 ASSESSMENT_TITLE = LineRule(
@@ -114,7 +115,8 @@ ASSESSMENT_TITLE = LineRule(
     r"^(?:về\s+|một số\s+|những\s+)?(?:đánh giá|kết quả|tình hình|ưu điểm|hạn chế|tồn tại|nguyên nhân|"
     r"khó khăn|bối cảnh|thuận lợi)\b"
     r"(?!.*\b(?:giải pháp|phương hướng|kiến nghị|đề xuất|thời gian tới|tổ chức thực hiện|nhiệm vụ trọng tâm|"
-    r"và nhiệm vụ|nhiệm vụ,|yêu cầu|đề nghị|chỉ đạo|giao)\b)",
+    r"và nhiệm vụ|nhiệm vụ,|yêu cầu|đề nghị|chỉ đạo|giao)\b)"
+    r"|^mục đích(?:\s*(?:,|và)\s*yêu cầu)?\s*$",  # a plan's "I. MỤC ĐÍCH, YÊU CẦU": aims, not tasks
     "ĐÁNH GIÁ CHUNG",
 )
 
