@@ -100,3 +100,34 @@ def test_a_department_whose_name_holds_a_verb_stays_whole() -> None:
                                 "2. Sở Giáo dục và Đào tạo, Sở Tài chính tạo điều kiện cho các trường học.")
     doc = extract(SourceText("cv.txt", text, "utf-8", "0")).documents[0]
     assert [b.name for b in doc.items[1].bodies] == ["Sở Giáo dục và Đào tạo", "Sở Tài chính"]
+
+
+TELEGRAM = """BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH
+COVID-19 TỈNH QUẢNG NAM
+Số: 45/CĐ-BCĐ
+
+Quảng Nam, ngày 02 tháng 8 năm 2021
+
+CÔNG ĐIỆN
+Về việc thực hiện các biện pháp cấp bách phòng, chống dịch Covid-19
+
+BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH điện:
+- Giám đốc các Sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh;
+- Chủ tịch UBND các huyện, thị xã, thành phố.
+
+Để kịp thời ngăn chặn dịch bệnh, Ban Chỉ đạo yêu cầu:
+1. Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh tăng cường lực lượng hỗ trợ các chốt kiểm soát.
+2. Sở Công Thương chỉ đạo ngành điện: bảo đảm cấp điện ổn định cho các khu cách ly.
+
+Văn phòng Ban Chỉ đạo theo dõi, đôn đốc thực hiện Công điện này./.
+"""
+
+
+def test_a_telegrams_addressees_are_its_recipients_not_items() -> None:
+    """"... TỈNH điện:" plays the part of "Kính gửi": the dash lines under it are addressees."""
+    doc = extract(SourceText("cd.txt", TELEGRAM, "utf-8", "0")).documents[0]
+    assert doc.recipients == ("Giám đốc các Sở, Thủ trưởng các ban, ngành, đoàn thể cấp tỉnh",
+                              "Chủ tịch UBND các huyện, thị xã, thành phố")
+    assert [(i.ref, [b.name for b in i.bodies]) for i in doc.items] == [
+        ("1", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]), ("2", ["Sở Công Thương"])]
+    assert doc.items[1].text.endswith("cấp điện ổn định cho các khu cách ly.")

@@ -33,6 +33,7 @@ from tracker.parsing.rules.structure import (
     SIGNER_TITLE,
     SUBJECT,
     SUFFIX_ISSUERS,
+    TELEGRAM_TO,
     TYPE_CODES,
     TYPE_WORD,
     TYPE_WORDS,
@@ -70,7 +71,7 @@ def header_kind(text: str) -> str | None:
         return "national"
     if NUMBER_LINE.match(text) and len(text) < 120 and _NUMBER_SHAPE.search(text):
         return "number"
-    if RECIPIENTS.match(text):
+    if RECIPIENTS.match(text) or _telegram_to(text):
         return "recipients"
     if len(text) < 40 and _is_caps(text) and TYPE_WORD.match(modern) and not AUTHORITY.match(text):
         m = TYPE_WORD.match(modern)
@@ -460,8 +461,17 @@ def _place_of(written: str) -> str | None:
     return " ".join(reversed(kept)) or None
 
 
+def _telegram_to(text: str) -> re.Match[str] | None:
+    """"BAN CHỈ ĐẠO ... TỈNH điện:" (the issuer in capitals, or nothing before "điện")."""
+    if len(text) >= 400 or ("điện" not in text and "ĐIỆN" not in text):
+        return None
+    m = TELEGRAM_TO.match(text)
+    issuer = m.group("issuer").strip(" -–•*") if m else ""
+    return m if m and (not issuer or _is_caps(issuer)) else None
+
+
 def _read_recipients(doc: list[Line], i: int, header: Header) -> int:
-    m = RECIPIENTS.match(doc[i].text)
+    m = RECIPIENTS.match(doc[i].text) or _telegram_to(doc[i].text)
     rest = m.group("rest") if m else ""
     for part in re.split(r"(?:^|\s)[-–•+]\s+", rest):
         part = part.strip(" ;,.")

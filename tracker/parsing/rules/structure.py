@@ -74,6 +74,14 @@ TYPE_WORD = LineRule(
     r"CÔNG VĂN|QUY CHẾ|CHƯƠNG TRÌNH|ĐIỆN)\b(?P<rest>.*)$",
     "THÔNG BÁO", flags=0,
 )
+# A telegram's addressees ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH điện: - Giám đốc các Sở, ...")
+# play the part of "Kính gửi"; the words before "điện" are the issuer, in capitals (checked by the
+# parser: "chỉ đạo ngành điện: ..." in a sentence is not one).
+TELEGRAM_TO = LineRule(
+    "telegram_to",
+    r"^(?P<issuer>(?:[^:]{0,160}\s)?)(?:điện|ĐIỆN)\s*:\s*(?P<rest>.*)$",
+    "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH điện:", flags=0,
+)
 RECEIVERS_BLOCK = LineRule("receivers_block", r"^Nơi\s+nhận\s*:?", "Nơi nhận:")
 AUTHORITY = LineRule(
     "authority",
@@ -122,7 +130,7 @@ ASSESSMENT_TITLE = LineRule(
 
 LINE_RULES: tuple[LineRule, ...] = (
     ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
-    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, MONITOR, ASSESSMENT_TITLE,
+    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, MONITOR, ASSESSMENT_TITLE, TELEGRAM_TO,
 )
 
 
