@@ -85,6 +85,12 @@ GOLD = Path("/work/shared/gold")
             "trong vòng 03 ngày làm việc",
         ),
         ("Hoàn thành hồ sơ trong hai tuần.", ISSUED, date(2021, 7, 18), "trong hai tuần"),
+        (  # "hoàn thành" right before the period outweighs "xét nghiệm" earlier in the clause
+            "Hướng dẫn các địa phương xét nghiệm diện rộng, hoàn thành trong vòng 05 ngày làm việc.",
+            date(2021, 7, 2),
+            date(2021, 7, 9),
+            "trong vòng 05 ngày làm việc",
+        ),
         ("Hoàn thành việc rà soát trong 02 tháng.", ISSUED, date(2021, 9, 4), "trong 02 tháng"),
         ("Hoàn thành việc chi trả trong tháng 6.", date(2021, 5, 8), date(2021, 6, 30), "trong tháng 6"),
         (

@@ -132,6 +132,7 @@ _ABBREVIATIONS = frozenset(_kk(rules.ABBREVIATIONS))
 _SITUATION_NOUNS = _kk(rules.SITUATION_NOUNS)
 _SITUATION_FILLERS = _kk(rules.SITUATION_FILLERS)
 _RELATIVE_BLOCKERS = _kk(rules.RELATIVE_BLOCKERS)
+_COMPLETION_CUES = _kk(rules.COMPLETION_CUES)
 _ISSUE_ANCHORS = _kk(rules.ISSUE_ANCHORS)
 _DEADLINE_BLOCKERS = _kk(rules.DEADLINE_BLOCKERS)
 _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
@@ -377,7 +378,8 @@ def _resolve(rule: TimingRule, m: re.Match[str], issue: date | None) -> date | N
 def _relative_counts_from_issue(key: str, m: re.Match[str]) -> bool:
     clause_start, _ = _clause_bounds(key, m.start())
     before = key[max(clause_start, m.start() - 80) : m.start()]
-    if _contains_phrase(before, _RELATIVE_BLOCKERS):
+    finishing = _ends_with_phrase(_words_before(key, m.start(), 3), _COMPLETION_CUES)
+    if not finishing and _contains_phrase(before, _RELATIVE_BLOCKERS):
         return False
     after = _KE_TU_RE.match(key, m.end())
     if after:

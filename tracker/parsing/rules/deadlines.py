@@ -459,6 +459,14 @@ RELATIVE_BLOCKERS = (
     "phong toả",
     "thực hiện chỉ thị",
 )
+# Right before a relative period these words make it a time limit for the work itself, whatever the
+# blockers above say ("xét nghiệm diện rộng, hoàn thành trong vòng 05 ngày làm việc").
+COMPLETION_CUES = (
+    "hoàn thành",
+    "hoàn tất",
+    "xong",
+    "thực hiện xong",
+)
 # After "kể từ" / "tính từ" only these anchors mean the issue date.
 ISSUE_ANCHORS = (
     "ngày ký",
