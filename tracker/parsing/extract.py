@@ -7,9 +7,10 @@ the first one and never raises on text it cannot make sense of.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from tracker.domain.enums import DocumentType
+from tracker.domain.enums import DocumentType, TaskRole
 from tracker.domain.parsed import (
     CitedReference,
     ExtractionResult,
@@ -20,11 +21,13 @@ from tracker.domain.parsed import (
 )
 from tracker.domain.text import modern_tones
 from tracker.parsing.bodies import (
+    Mention,
     clause_bodies,
     intro_bodies,
     is_specific,
     monitor_body,
     recipient_bodies,
+    split_list,
     to_bodies,
 )
 from tracker.parsing.deadlines import analyse_timing
@@ -33,6 +36,7 @@ from tracker.parsing.rules.citations import CITATION
 from tracker.parsing.rules.structure import CLOSING, MONITOR
 from tracker.parsing.segment import Node, Segmented, segment
 from tracker.parsing.split import parse_header, parse_signature, split_documents
+from tracker.parsing.task_table import TableTask, find_task_tables
 
 _MAX_DETAIL = 80
 
@@ -76,9 +80,15 @@ def _short(text: str) -> str:
 
 def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
     header = parse_header(block)
-    seg = segment(block, header.body_start)
+    tables = find_task_tables([line.text for line in block]) if any("|" in line.text for line in block) else None
+    table_rows = list(tables.rows) if tables else []
+    if tables and table_rows:  # the tables' lines are their rows' items, not paragraphs of the text
+        block_text = [Line("", line.origin) if i in tables.lines else line for i, line in enumerate(block)]
+    else:
+        block_text = block
+    seg = segment(block_text, header.body_start)
     leaves = seg.leaves()
-    if not leaves and not header.number and not header.subject:
+    if not leaves and not table_rows and not header.number and not header.subject:
         return None
     signature = parse_signature(block, seg.end)
     issues: list[ParseIssue] = []
@@ -146,6 +156,10 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
             issues.append(ParseIssue(offset + node.index + 1, "parse.item_without_body", _short(node.text)))
         if hint.raw and hint.due is None and hint.recurrence is None:
             issues.append(ParseIssue(offset + node.index + 1, "parse.unresolved_deadline", hint.raw))
+    items.extend(_table_items(table_rows, header.issue_date, prefixed=bool(items)))
+    for row in table_rows:
+        if not row.lead:
+            issues.append(ParseIssue(offset + row.index + 1, "parse.item_without_body", _short(row.text)))
     headings = [
         ParsedItem(ref=h.ref, text=h.text, bodies=to_bodies(own_bodies(h)),
                    deadline=analyse_timing(h.text, header.issue_date, None),
@@ -174,6 +188,33 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         line_offset=offset,
         issues=tuple(issues),
     )
+
+
+_TIMING_CELL_CUE = "thời gian hoàn thành: "
+
+
+def _table_items(rows: list[TableTask], issued: date | None, *, prefixed: bool) -> list[ParsedItem]:
+    """The rows of a task table as items: bodies from the lead and cooperating columns, the
+    deadline from the time column (else the content). Refs get "PL." when the text has numbered
+    items of its own (an annex's "1" is not the text's "1")."""
+    out: list[ParsedItem] = []
+    for row in rows:
+        mentions = [Mention(name, row.lead, TaskRole.LEAD) for name in split_list(row.lead)]
+        mentions += [Mention(name, row.cooperating, TaskRole.COOPERATING) for name in split_list(row.cooperating)]
+        hint = analyse_timing(row.text, issued)
+        if row.timing:
+            # the cell alone ("Quý IV/2023") reads as a time limit after a cue; the raw phrase is the cell
+            cell = analyse_timing(_TIMING_CELL_CUE + row.timing, issued)
+            raw = row.timing if cell.raw and cell.raw.startswith(_TIMING_CELL_CUE.strip()) else cell.raw
+            hint = replace(hint, raw=raw or hint.raw, due=cell.due if cell.raw else hint.due,
+                           recurrence=hint.recurrence or cell.recurrence, rrule=hint.rrule or cell.rrule,
+                           urgency=cell.urgency or hint.urgency)
+        ref = f"PL.{row.ref}" if prefixed else row.ref
+        parent = (f"PL.{row.group_ref}" if prefixed else row.group_ref) if row.group_ref else None
+        out.append(ParsedItem(ref=ref, text=row.text, bodies=to_bodies(mentions), deadline=hint,
+                              line_start=row.index + 1, line_end=row.index + 1, parent_ref=parent,
+                              heading_text=row.group))
+    return out
 
 
 def _monitor(seg: Segmented, items: list[ParsedItem]) -> str | None:

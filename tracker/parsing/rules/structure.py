@@ -82,6 +82,12 @@ TELEGRAM_TO = LineRule(
     r"^(?P<issuer>(?:[^:]{0,160}\s)?)(?:điện|ĐIỆN)\s*:\s*(?P<rest>.*)$",
     "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH điện:", flags=0,
 )
+# The header row of a table of tasks (cells joined by "|"): a content column and a lead column.
+TASK_TABLE_HEADER = LineRule(
+    "task_table_header",
+    r"^(?=[^\n]*\|)(?=[^\n]*(?:chủ trì|thực hiện))(?=[^\n]*(?:nội dung|nhiệm vụ|công việc))",
+    "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+)
 RECEIVERS_BLOCK = LineRule("receivers_block", r"^Nơi\s+nhận\s*:?", "Nơi nhận:")
 AUTHORITY = LineRule(
     "authority",
@@ -131,6 +137,7 @@ ASSESSMENT_TITLE = LineRule(
 LINE_RULES: tuple[LineRule, ...] = (
     ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
     TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, MONITOR, ASSESSMENT_TITLE, TELEGRAM_TO,
+    TASK_TABLE_HEADER,
 )
 
 

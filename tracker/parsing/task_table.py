@@ -1,0 +1,144 @@
+"""Task tables: the rows of a table that lists the tasks with their lead and cooperating bodies.
+
+A Kế hoạch or a Quyết định often puts its tasks in a table (in the text or in an annex, "PHỤ LỤC
+... DANH MỤC NHIỆM VỤ"): a header row "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối
+hợp | Thời gian hoàn thành", then one row per task. A .docx table row arrives as its cells joined
+by " | " (``tracker.ingest``); a text file may hold the same with outer pipes, which the
+normaliser strips. Pure: lines in, rows out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.domain.text import modern_tones
+from tracker.parsing.rules.structure import TASK_TABLE_HEADER
+
+# Header cells, matched on the lower-case modern-tone key of the cell
+_NUMBER_CELL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)\.?$")
+_CONTENT_CELL = re.compile(r"(?:nội dung|nhiệm vụ|công việc|tên)")
+_LEAD_CELL = re.compile(r"chủ trì")
+_DOER_CELL = re.compile(r"^(?:cơ quan|đơn vị)?\s*(?:thực hiện|thực hiện chính|được giao)$")
+_COOPERATING_CELL = re.compile(r"phối hợp")
+_TIMING_CELL = re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành")
+# A row's number: "1", "1.", "2.3"; a group row's: "I", "II." (roman) or "A", "B"
+_ROW_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?$")
+_GROUP_NUMBER = re.compile(r"^([IVXLC]{1,6}|[A-H])\.?$")
+
+
+@dataclass(frozen=True)
+class TableTask:
+    """One task row: the texts of its cells as written."""
+
+    index: int  # the row's position among the lines given
+    ref: str  # "1", or "I.1" under a group row "I | Nhóm nhiệm vụ ..."
+    text: str  # the task's content
+    lead: str  # the lead bodies as written ("" when the row names none)
+    cooperating: str
+    timing: str  # the time cell as written ("Quý IV/2023", "Trước ngày 30/11/2023", "Thường xuyên")
+    group: str | None  # the group row's title above the row, if any
+    group_ref: str | None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    number: int | None
+    content: int
+    lead: int
+    cooperating: int | None
+    timing: int | None
+
+    @property
+    def width(self) -> int:
+        return max(c for c in (self.number, self.content, self.lead, self.cooperating, self.timing) if c is not None)
+
+
+def _cells(text: str) -> list[str]:
+    return [cell.strip() for cell in text.strip().strip("|").split("|")]
+
+
+def _columns(text: str) -> _Columns | None:
+    """The columns of a task table's header row, or None when ``text`` is not one."""
+    if "|" not in text or not TASK_TABLE_HEADER.match(modern_tones(text)):
+        return None
+    keys = [modern_tones(cell).lower() for cell in _cells(text)]
+
+    def first(pattern: re.Pattern[str], taken: set[int]) -> int | None:
+        return next((i for i, key in enumerate(keys) if i not in taken and pattern.search(key)), None)
+
+    number = next((i for i, key in enumerate(keys) if _NUMBER_CELL.match(key)), None)
+    taken = {number} if number is not None else set()
+    cooperating = first(_COOPERATING_CELL, taken)
+    taken |= {cooperating} if cooperating is not None else set()
+    lead = first(_LEAD_CELL, taken)
+    if lead is None:
+        lead = first(_DOER_CELL, taken)
+    if lead is None:
+        return None
+    taken.add(lead)
+    content = first(_CONTENT_CELL, taken)
+    if content is None:
+        return None
+    taken.add(content)
+    timing = first(_TIMING_CELL, taken)
+    return _Columns(number, content, lead, cooperating, timing)
+
+
+@dataclass(frozen=True)
+class TaskTables:
+    rows: tuple[TableTask, ...]  # every task row, in order
+    lines: frozenset[int]  # the positions of every line the tables take (headers, group rows ...)
+
+
+def find_task_rows(texts: list[str]) -> list[TableTask]:
+    """Every task row of every task table in ``texts`` (the lines of one directive), in order."""
+    return list(find_task_tables(texts).rows)
+
+
+def find_task_tables(texts: list[str]) -> TaskTables:
+    """The task tables in ``texts`` (the lines of one directive)."""
+    rows: list[TableTask] = []
+    taken: set[int] = set()
+    columns: _Columns | None = None
+    group: tuple[str, str] | None = None
+    count = 0
+    for index, text in enumerate(texts):
+        if columns is None:
+            columns = _columns(text)
+            group, count = None, 0
+            if columns is not None:
+                taken.add(index)
+            continue
+        if "|" not in text:
+            if text.strip():
+                columns = None  # the table ended
+            continue
+        taken.add(index)
+        cells = _cells(text)
+        if len(cells) <= columns.width:
+            cells += [""] * (columns.width + 1 - len(cells))
+        number = cells[columns.number] if columns.number is not None else ""
+        content = " ".join(cells[columns.content].split())
+        if _columns(text):  # the header repeated on the next page
+            continue
+        grouped = _GROUP_NUMBER.match(number)
+        if grouped and not cells[columns.lead]:
+            group, count = (grouped.group(1), content), 0
+            continue
+        if not content or not any(ch.isalpha() for ch in content):
+            continue  # "(1) | (2) | (3)": the column numbers
+        numbered = _ROW_NUMBER.match(number)
+        count += 1
+        own = numbered.group(1) if numbered else str(count)
+        rows.append(TableTask(
+            index=index,
+            ref=f"{group[0]}.{own}" if group else own,
+            text=content,
+            lead=" ".join(cells[columns.lead].split()),
+            cooperating=" ".join(cells[columns.cooperating].split()) if columns.cooperating is not None else "",
+            timing=" ".join(cells[columns.timing].split()) if columns.timing is not None else "",
+            group=group[1] if group else None,
+            group_ref=group[0] if group else None,
+        ))
+    return TaskTables(tuple(rows), frozenset(taken) if rows else frozenset())
