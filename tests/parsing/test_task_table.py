@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tracker.domain.enums import TaskRole, Urgency
+from tracker.domain.enums import RecurrenceFreq, TaskRole, Urgency
 from tracker.domain.parsed import SourceText
 from tracker.parsing.extract import extract
 from tracker.parsing.task_table import find_task_rows
@@ -38,6 +38,7 @@ DANH MỤC NHIỆM VỤ
 | 1 | Rà soát, đơn giản hóa thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ban, ngành | Trước ngày 30/11/2023 |
 | 2 | Xây dựng kho dữ liệu số hóa hồ sơ | Sở Thông tin và Truyền thông | Sở Tài chính | Quý IV/2023 |
 | 3 | Tuyên truyền về cải cách hành chính | Sở Nội vụ | UBND các huyện, thị xã | Thường xuyên |
+| 4 | Tự đánh giá chỉ số cải cách hành chính | Các sở, ban, ngành | | Hằng quý |
 """
 
 PLAN = """ỦY BAN NHÂN DÂN
@@ -70,7 +71,7 @@ def _items(text: str) -> dict:
 
 def test_an_annex_table_gives_one_item_per_row() -> None:
     items = _items(DECISION)
-    assert list(items) == ["1", "2", "3"]
+    assert list(items) == ["1", "2", "3", "4"]
     first = items["1"]
     assert first.text == "Rà soát, đơn giản hóa thủ tục hành chính"
     assert [(b.name, b.role) for b in first.bodies] == [("Văn phòng Ủy ban nhân dân tỉnh", TaskRole.LEAD),
@@ -79,6 +80,9 @@ def test_an_annex_table_gives_one_item_per_row() -> None:
     assert (items["2"].deadline.due, items["2"].deadline.raw) == (date(2023, 12, 31), "Quý IV/2023")
     assert items["3"].deadline.urgency == Urgency.ONGOING and items["3"].deadline.due is None
     assert [b.role for b in items["3"].bodies] == [TaskRole.LEAD, TaskRole.COOPERATING, TaskRole.COOPERATING]
+    quarterly = items["4"].deadline
+    assert (quarterly.recurrence, quarterly.due, quarterly.raw) == (RecurrenceFreq.QUARTERLY, None, "Hằng quý")
+    assert [(b.name, b.role) for b in items["4"].bodies] == [("Sở, ban, ngành tỉnh", TaskRole.LEAD)]
 
 
 def test_a_table_inside_the_text_keeps_apart_from_the_numbered_items() -> None:
@@ -121,4 +125,5 @@ def test_a_docx_table_of_tasks_is_read_row_by_row(tmp_path: Path) -> None:
         ("1", "Rà soát, đơn giản hóa thủ tục hành chính", ["Văn phòng Ủy ban nhân dân tỉnh"], date(2023, 11, 30)),
         ("2", "Xây dựng kho dữ liệu số hóa hồ sơ", ["Sở Thông tin và Truyền thông"], date(2023, 12, 31)),
         ("3", "Tuyên truyền về cải cách hành chính", ["Sở Nội vụ"], None),
+        ("4", "Tự đánh giá chỉ số cải cách hành chính", ["Sở, ban, ngành tỉnh"], None),
     ]

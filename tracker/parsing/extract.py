@@ -191,6 +191,8 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
 
 
 _TIMING_CELL_CUE = "thời gian hoàn thành: "
+# the recurrence rules want a repeated action before "hằng quý"; a time column's is the row's task
+_REPEATED_CUE = "báo cáo "
 
 
 def _table_items(rows: list[TableTask], issued: date | None, *, prefixed: bool) -> list[ParsedItem]:
@@ -205,6 +207,10 @@ def _table_items(rows: list[TableTask], issued: date | None, *, prefixed: bool) 
         if row.timing:
             # the cell alone ("Quý IV/2023") reads as a time limit after a cue; the raw phrase is the cell
             cell = analyse_timing(_TIMING_CELL_CUE + row.timing, issued)
+            if cell.recurrence is None:  # "Hằng quý" in the time column repeats the row's task itself
+                repeated = analyse_timing(_REPEATED_CUE + row.timing, issued)
+                if repeated.recurrence is not None:
+                    cell = replace(cell, raw=row.timing, recurrence=repeated.recurrence, rrule=repeated.rrule)
             raw = row.timing if cell.raw and cell.raw.startswith(_TIMING_CELL_CUE.strip()) else cell.raw
             hint = replace(hint, raw=raw or hint.raw, due=cell.due if cell.raw else hint.due,
                            recurrence=hint.recurrence or cell.recurrence, rrule=hint.rrule or cell.rrule,
