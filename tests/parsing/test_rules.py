@@ -71,6 +71,10 @@ def test_name_parts_and_noun_after_examples() -> None:
 
 def test_page_number_and_stamp_patterns() -> None:
     assert marks.PAGE_NUMBER.match(marks.PAGE_NUMBER_EXAMPLE)
+    for example in marks.RULE_LINE_EXAMPLES:
+        assert marks.RULE_LINE.match(example), example
+    for text in ("- Sở Y tế;", "- 3 -", "...", "1.", "o0o Sở"):
+        assert not marks.RULE_LINE.match(text), text
     assert normalize(marks.STAMP_EXAMPLE).lines == ()
 
 

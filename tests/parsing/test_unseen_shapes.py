@@ -131,3 +131,15 @@ def test_a_telegrams_addressees_are_its_recipients_not_items() -> None:
     assert [(i.ref, [b.name for b in i.bodies]) for i in doc.items] == [
         ("1", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]), ("2", ["Sở Công Thương"])]
     assert doc.items[1].text.endswith("cấp điện ổn định cho các khu cách ly.")
+
+
+def test_rules_drawn_under_the_header_are_not_text() -> None:
+    """"-------" under "TỈNH QUẢNG NGÃI" and the motto (a .doc copied as text) is a drawn rule: the
+    header is read as without it, and no item is made of it."""
+    ruled = LONG_SUBJECT.replace("TỈNH QUẢNG NGÃI\n", "TỈNH QUẢNG NGÃI\n-------\n").replace(
+        "Số: 1245/UBND-NC\n", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "--------o0o--------\nSố: 1245/UBND-NC\n")
+    doc = extract(SourceText("cv.txt", ruled, "utf-8", "0")).documents[0]
+    assert (doc.number, doc.issuer, str(doc.issue_date)) == ("1245/UBND-NC", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                                                             "2022-03-15")
+    assert [(i.ref, [b.name for b in i.bodies]) for i in doc.items] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tài chính"])]

@@ -21,7 +21,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tracker.parsing.rules.marks import MARK_RULES, PAGE_NUMBER, STAMP_END, STAMP_FIELDS, STAMP_START
+from tracker.parsing.rules.marks import (
+    MARK_RULES,
+    PAGE_NUMBER,
+    RULE_LINE,
+    STAMP_END,
+    STAMP_FIELDS,
+    STAMP_START,
+)
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,7 @@ def normalize(text: str) -> NormalizedText:
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     raw = _ODD_SPACES.sub(" ", raw)
     lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
-    lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) else ln for ln in lines]
+    lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text) else ln for ln in lines]
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)
     lines = _rejoin(lines)

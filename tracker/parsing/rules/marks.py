@@ -38,6 +38,10 @@ MARK_RULES: tuple[MarkRule, ...] = (
 PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?$")
 PAGE_NUMBER_EXAMPLE = "26"
 
+# A rule drawn under a header block ("-------", "———", "--------o0o--------", "***"): no text.
+RULE_LINE = re.compile(r"^(?:[-_—–=~•*][-_—–=~•*\s]{2,}|[-_—–=\s]*[oO]0[oO][-_—–=\s]*)$")
+RULE_LINE_EXAMPLES = ("-------", "———", "--------o0o--------", "___________", "* * *")
+
 # E-signature stamp: starts with "Người ký:", fields "Email:", "Cơ quan:", "Thời gian ký:", ends at the
 # time zone ("10:45:30 +07:00").
 STAMP_START = re.compile(r"^(?:Người ký|Ký bởi|Signed by)\s*:", re.IGNORECASE)
