@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tracker.domain.enums import RecurrenceFreq, Urgency
-from tracker.parsing.deadlines import analyse_timing, occurrences
+from tracker.parsing.deadlines import analyse_time_cell, analyse_timing, occurrences
 
 ISSUED = date(2021, 7, 4)  # a Sunday
 ROOT = Path(__file__).resolve().parents[2]
@@ -463,3 +463,16 @@ def test_intro_broken_across_lines() -> None:
     assert analyse_timing("Rà soát các khu cách ly.", ISSUED, intro).urgency == Urgency.IMMEDIATE
     situation = "Trước tình hình cấp bách\nhiện nay, Thường trực Tỉnh ủy yêu cầu:"
     assert analyse_timing("Rà soát các khu cách ly.", ISSUED, situation).urgency is None
+
+
+@pytest.mark.parametrize(("cell", "raw", "due", "recurrence", "urgency"), [
+    ("Quý IV/2023", "Quý IV/2023", date(2023, 12, 31), None, None),
+    ("Trước ngày 30/11/2023", "Trước ngày 30/11/2023", date(2023, 11, 30), None, None),
+    ("Năm 2024", "Năm 2024", date(2024, 12, 31), None, None),
+    ("Hằng quý", "Hằng quý", None, RecurrenceFreq.QUARTERLY, None),
+    ("Thường xuyên", None, None, None, Urgency.ONGOING),
+])
+def test_a_task_tables_time_cell_alone_is_the_rows_time_limit(
+        cell: str, raw: str | None, due: date | None, recurrence: RecurrenceFreq | None, urgency: Urgency | None) -> None:
+    hint = analyse_time_cell(cell, date(2023, 5, 1))
+    assert (hint.raw, hint.due, hint.recurrence, hint.urgency) == (raw, due, recurrence, urgency)

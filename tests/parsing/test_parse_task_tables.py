@@ -9,7 +9,7 @@ from pathlib import Path
 from tracker.domain.enums import RecurrenceFreq, TaskRole, Urgency
 from tracker.domain.parsed import SourceText
 from tracker.parsing.extract import extract
-from tracker.parsing.task_table import find_task_rows
+from tracker.parsing.task_table import find_task_tables
 
 DECISION = """ỦY BAN NHÂN DÂN
 TỈNH HÀ TĨNH
@@ -101,7 +101,7 @@ def test_header_cells_are_not_a_task_table() -> None:
     lines = ["Số: 08/CT-CTUBND | Vĩnh Phúc, ngày 21 tháng 5 năm 2021",
              "ỦY BAN NHÂN DÂN TỈNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
              "1 | Sở Y tế | thực hiện nhiệm vụ"]
-    assert find_task_rows(lines) == []
+    assert find_task_tables(lines).rows == ()
 
 
 def test_a_docx_table_of_tasks_is_read_row_by_row(tmp_path: Path) -> None:

@@ -538,7 +538,8 @@ def to_bodies(mentions: Iterable[Mention]) -> tuple[ResponsibleBody, ...]:
 
 # --- public readers ---------------------------------------------------------------------------
 
-def _mentions(phrase: str, role: TaskRole, *, heads_only: bool = False) -> list[Mention]:
+def mentions_in(phrase: str, role: TaskRole, *, heads_only: bool = False) -> list[Mention]:
+    """The bodies a list phrase names ("Sở Y tế, Sở Tài chính"), each in ``role``."""
     names = split_list(phrase)
     if heads_only:
         names = [n for n in names if _starts_with(_key(n), 0, _HEADS)]
@@ -582,20 +583,20 @@ def clause_bodies(text: str) -> list[Mention]:
                 continue
         phrase = text[subject.start:subject.end]
         if phrase.strip():
-            out.extend(_mentions(phrase, TaskRole.LEAD))
+            out.extend(mentions_in(phrase, TaskRole.LEAD))
         if subject.predicate == "lãnh đạo":
             after = subject.end + len("lãnh đạo")
             if not re.match(r"\s*(?:,|và)\s*chỉ đạo", key[after:after + 16]):
                 found = _object_list(text, key, after, end)
                 if found:
-                    out.extend(_mentions(found[0], TaskRole.LEAD, heads_only=True))
+                    out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
         if subject.predicate in ("chủ trì", "phối hợp"):
             # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp Sở Y tế" (a head must follow)
             m = _COOPERATING_WITH.search(key, subject.end, end)
             if m:
                 found = _object_list(text, key, m.end(), end)
                 if found:
-                    cooperating = [x for x in _mentions(found[0], TaskRole.COOPERATING, heads_only=True)
+                    cooperating = [x for x in mentions_in(found[0], TaskRole.COOPERATING, heads_only=True)
                                    if _key(x.name) not in _GENERIC and not _key(x.name).startswith("cơ quan")]
                     out.extend(cooperating)
     return out
@@ -619,7 +620,7 @@ def intro_bodies(intro: str) -> list[Mention]:
     subject = _find_subject(text, key, last.end(), rest_end, assigned=True)
     if subject is None or subject.end - subject.start > 400:
         return []
-    return _mentions(text[subject.start:subject.end], TaskRole.LEAD)
+    return mentions_in(text[subject.start:subject.end], TaskRole.LEAD)
 
 
 def is_specific(mentions: Iterable[Mention]) -> bool:
@@ -642,7 +643,7 @@ def recipient_bodies(recipients: Iterable[str]) -> list[Mention]:
     out: list[Mention] = []
     for line in recipients:
         line = re.sub(r"\((?:để )?(?:b/c|báo cáo|thực hiện|t/h|biết)[^)]*\)", "", line, flags=re.IGNORECASE)
-        out.extend(_mentions(line, TaskRole.LEAD))
+        out.extend(mentions_in(line, TaskRole.LEAD))
     return out
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 
@@ -34,6 +34,7 @@ from tracker.parsing.workdays import add_working_days, last_working_day_before_t
 
 __all__ = [
     "add_working_days",
+    "analyse_time_cell",
     "analyse_timing",
     "occurrences",
     "TimingMatch",
@@ -635,6 +636,25 @@ def analyse_timing(item_text: str, issue_date: date | None, intro_text: str | No
         urgency=urgency,
     )
 
+
+
+# A task table's time cell alone ("Quý IV/2023") reads as a time limit after this cue.
+_TIME_CELL_CUE = "thời gian hoàn thành: "
+# The recurrence rules want a repeated action before "hằng quý"; a time cell's action is its row's task.
+_TIME_CELL_ACTION = "báo cáo "
+
+
+def analyse_time_cell(cell: str, issue_date: date | None) -> DeadlineHint:
+    """Deadline and recurrence of a task table's time cell ("Quý IV/2023", "Trước ngày 30/11/2023",
+    "Hằng quý"); the raw phrase is the cell as written when the cell is the time limit itself."""
+    hint = analyse_timing(_TIME_CELL_CUE + cell, issue_date)
+    if hint.recurrence is None:  # "Hằng quý" in the time column repeats the row's task itself
+        repeated = analyse_timing(_TIME_CELL_ACTION + cell, issue_date)
+        if repeated.recurrence is not None:
+            return replace(hint, raw=cell, recurrence=repeated.recurrence, rrule=repeated.rrule)
+    if hint.raw and hint.raw.startswith(_TIME_CELL_CUE.strip()):
+        return replace(hint, raw=cell)
+    return hint
 
 def occurrences(rrule: str, dtstart: date, start: date, end: date) -> list[date]:
     """The days a recurring task falls due between ``start`` and ``end`` (both included)."""

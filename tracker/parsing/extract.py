@@ -21,16 +21,15 @@ from tracker.domain.parsed import (
 )
 from tracker.domain.text import modern_tones
 from tracker.parsing.bodies import (
-    Mention,
     clause_bodies,
     intro_bodies,
     is_specific,
+    mentions_in,
     monitor_body,
     recipient_bodies,
-    split_list,
     to_bodies,
 )
-from tracker.parsing.deadlines import analyse_timing
+from tracker.parsing.deadlines import analyse_time_cell, analyse_timing
 from tracker.parsing.normalize import Line, normalize
 from tracker.parsing.rules.citations import CITATION
 from tracker.parsing.rules.structure import CLOSING, MONITOR
@@ -80,12 +79,10 @@ def _short(text: str) -> str:
 
 def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
     header = parse_header(block)
-    tables = find_task_tables([line.text for line in block]) if any("|" in line.text for line in block) else None
-    table_rows = list(tables.rows) if tables else []
-    if tables and table_rows:  # the tables' lines are their rows' items, not paragraphs of the text
-        block_text = [Line("", line.origin) if i in tables.lines else line for i, line in enumerate(block)]
-    else:
-        block_text = block
+    tables = find_task_tables([line.text for line in block])
+    table_rows = tables.rows
+    # the tables' lines are their rows' items, not paragraphs of the text
+    block_text = [Line("", line.origin) if i in tables.lines else line for i, line in enumerate(block)] if table_rows else block
     seg = segment(block_text, header.body_start)
     leaves = seg.leaves()
     if not leaves and not table_rows and not header.number and not header.subject:
@@ -190,29 +187,17 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
     )
 
 
-_TIMING_CELL_CUE = "thời gian hoàn thành: "
-# the recurrence rules want a repeated action before "hằng quý"; a time column's is the row's task
-_REPEATED_CUE = "báo cáo "
-
-
-def _table_items(rows: list[TableTask], issued: date | None, *, prefixed: bool) -> list[ParsedItem]:
+def _table_items(rows: tuple[TableTask, ...], issued: date | None, *, prefixed: bool) -> list[ParsedItem]:
     """The rows of a task table as items: bodies from the lead and cooperating columns, the
     deadline from the time column (else the content). Refs get "PL." when the text has numbered
     items of its own (an annex's "1" is not the text's "1")."""
     out: list[ParsedItem] = []
     for row in rows:
-        mentions = [Mention(name, row.lead, TaskRole.LEAD) for name in split_list(row.lead)]
-        mentions += [Mention(name, row.cooperating, TaskRole.COOPERATING) for name in split_list(row.cooperating)]
+        mentions = mentions_in(row.lead, TaskRole.LEAD) + mentions_in(row.cooperating, TaskRole.COOPERATING)
         hint = analyse_timing(row.text, issued)
         if row.timing:
-            # the cell alone ("Quý IV/2023") reads as a time limit after a cue; the raw phrase is the cell
-            cell = analyse_timing(_TIMING_CELL_CUE + row.timing, issued)
-            if cell.recurrence is None:  # "Hằng quý" in the time column repeats the row's task itself
-                repeated = analyse_timing(_REPEATED_CUE + row.timing, issued)
-                if repeated.recurrence is not None:
-                    cell = replace(cell, raw=row.timing, recurrence=repeated.recurrence, rrule=repeated.rrule)
-            raw = row.timing if cell.raw and cell.raw.startswith(_TIMING_CELL_CUE.strip()) else cell.raw
-            hint = replace(hint, raw=raw or hint.raw, due=cell.due if cell.raw else hint.due,
+            cell = analyse_time_cell(row.timing, issued)
+            hint = replace(hint, raw=cell.raw or hint.raw, due=cell.due if cell.raw else hint.due,
                            recurrence=hint.recurrence or cell.recurrence, rrule=hint.rrule or cell.rrule,
                            urgency=cell.urgency or hint.urgency)
         ref = f"PL.{row.ref}" if prefixed else row.ref

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.domain.text import modern_tones
+from tracker.domain.text import modern_tones, modern_tones_lower
 from tracker.parsing.rules.structure import TASK_TABLE_HEADER
 
 # Header cells, matched on the lower-case modern-tone key of the cell
@@ -62,7 +62,7 @@ def _columns(text: str) -> _Columns | None:
     """The columns of a task table's header row, or None when ``text`` is not one."""
     if "|" not in text or not TASK_TABLE_HEADER.match(modern_tones(text)):
         return None
-    keys = [modern_tones(cell).lower() for cell in _cells(text)]
+    keys = [modern_tones_lower(cell) for cell in _cells(text)]
 
     def first(pattern: re.Pattern[str], taken: set[int]) -> int | None:
         return next((i for i, key in enumerate(keys) if i not in taken and pattern.search(key)), None)
@@ -91,14 +91,11 @@ class TaskTables:
     lines: frozenset[int]  # the positions of every line the tables take (headers, group rows ...)
 
 
-def find_task_rows(texts: list[str]) -> list[TableTask]:
-    """Every task row of every task table in ``texts`` (the lines of one directive), in order."""
-    return list(find_task_tables(texts).rows)
-
-
 def find_task_tables(texts: list[str]) -> TaskTables:
     """The task tables in ``texts`` (the lines of one directive)."""
     rows: list[TableTask] = []
+    if not any("|" in text for text in texts):
+        return TaskTables((), frozenset())
     taken: set[int] = set()
     columns: _Columns | None = None
     group: tuple[str, str] | None = None
@@ -115,13 +112,13 @@ def find_task_tables(texts: list[str]) -> TaskTables:
                 columns = None  # the table ended
             continue
         taken.add(index)
+        if _columns(text):  # the header repeated on the next page
+            continue
         cells = _cells(text)
         if len(cells) <= columns.width:
             cells += [""] * (columns.width + 1 - len(cells))
         number = cells[columns.number] if columns.number is not None else ""
         content = " ".join(cells[columns.content].split())
-        if _columns(text):  # the header repeated on the next page
-            continue
         grouped = _GROUP_NUMBER.match(number)
         if grouped and not cells[columns.lead]:
             group, count = (grouped.group(1), content), 0

@@ -464,8 +464,7 @@ RELATIVE_BLOCKERS = (
 COMPLETION_CUES = (
     "hoàn thành",
     "hoàn tất",
-    "xong",
-    "thực hiện xong",
+    "xong",  # "thực hiện xong", "làm xong"
 )
 # After "kể từ" / "tính từ" only these anchors mean the issue date.
 ISSUE_ANCHORS = (
