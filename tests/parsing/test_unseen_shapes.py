@@ -143,3 +143,66 @@ def test_rules_drawn_under_the_header_are_not_text() -> None:
     assert (doc.number, doc.issuer, str(doc.issue_date)) == ("1245/UBND-NC", "Ủy ban nhân dân tỉnh Quảng Ngãi",
                                                              "2022-03-15")
     assert [(i.ref, [b.name for b in i.bodies]) for i in doc.items] == [("1", ["Sở Nội vụ"]), ("2", ["Sở Tài chính"])]
+
+
+VP_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+VĂN PHÒNG
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 4127/VP-KT
+V/v triển khai ý kiến chỉ đạo của Chủ tịch UBND tỉnh
+
+Lào Cai, ngày 23 tháng 10 năm 2024
+
+Kính gửi:
+- Sở Kế hoạch và Đầu tư;
+- Sở Tài nguyên và Môi trường.
+
+Xét Văn bản số 56/CV-HLC ngày 10/10/2024 của Công ty Cổ phần Hoàng Liên về việc đề nghị gia hạn tiến độ dự án; Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:
+
+Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài nguyên và Môi trường kiểm tra thực tế tiến độ thực hiện dự án; báo cáo kết quả trước ngày 05/11/2024.
+
+Sở Tài nguyên và Môi trường rà soát hồ sơ giao đất của dự án.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KT1.
+
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+
+Đỗ Thị Minh Hoa
+"""
+
+
+def test_a_letter_without_numbered_items_has_one_item_per_task_paragraph() -> None:
+    [doc] = extract(SourceText("vp.txt", VP_LETTER, "utf-8", "0")).documents
+    assert [item.ref for item in doc.items] == ["1", "2"]
+    first, second = doc.items
+    assert first.text.startswith("Giao Sở Kế hoạch và Đầu tư chủ trì")
+    assert [b.name for b in first.bodies] == ["Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường"]
+    assert first.deadline.due is not None and first.deadline.due.isoformat() == "2024-11-05"
+    # the closing "thông báo để ... biết, thực hiện" is no task and adds no body
+    assert second.text == "Sở Tài nguyên và Môi trường rà soát hồ sơ giao đất của dự án."
+    assert [b.name for b in second.bodies] == ["Sở Tài nguyên và Môi trường"]
+    assert not [issue for issue in doc.issues if issue.code == "parse.no_items"]
+
+
+def test_without_an_intro_colon_the_tasks_start_at_the_first_assignment() -> None:
+    text = VP_LETTER.replace("Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau:", "Chủ tịch UBND tỉnh có ý kiến chỉ đạo.")
+    [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
+    assert [item.text.split()[0] for item in doc.items] == ["Giao", "Sở"]
+
+
+def test_closing_sentences_after_the_last_numbered_item_add_no_body() -> None:
+    text = VP_LETTER.replace("Giao Sở", "1. Giao Sở").replace("Sở Tài nguyên và Môi trường rà", "2. Sở Tài nguyên và Môi trường rà")
+    text = text.replace("Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+                        "Yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các huyện triển khai thực hiện./.")
+    [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
+    assert [b.name for b in doc.items[-1].bodies] == ["Sở Tài nguyên và Môi trường"]
+    assert doc.items[-1].line_end == doc.items[-1].line_start

@@ -83,7 +83,9 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
     table_rows = tables.rows
     # the tables' lines are their rows' items, not paragraphs of the text
     block_text = [Line("", line.origin) if i in tables.lines else line for i, line in enumerate(block)] if table_rows else block
-    seg = segment(block_text, header.body_start)
+    # a letter (numbered, with a subject or addressees) without numbered items: its task paragraphs
+    seg = segment(block_text, header.body_start,
+                  paragraph_tasks=bool(header.number or header.subject or header.recipients))
     leaves = seg.leaves()
     if not leaves and not table_rows and not header.number and not header.subject:
         return None

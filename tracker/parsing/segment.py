@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from tracker.parsing.normalize import Line
 from tracker.parsing.rules.numbering import find_label
-from tracker.parsing.rules.structure import ASSESSMENT_TITLE, AUTHORITY, CLOSING, MONITOR, RECEIVERS_BLOCK
+from tracker.parsing.rules.structure import (
+    ASSESSMENT_TITLE,
+    AUTHORITY,
+    CLOSING,
+    MONITOR,
+    RECEIVERS_BLOCK,
+    TASK_PARAGRAPH,
+)
 
 
 @dataclass
@@ -120,7 +127,9 @@ def _kind_key(kind: str, value: str | None) -> str:
     return kind
 
 
-def segment(doc: list[Line], start: int) -> Segmented:
+def segment(doc: list[Line], start: int, *, paragraph_tasks: bool = False) -> Segmented:
+    """The body of ``doc`` from line ``start``. With ``paragraph_tasks`` (the text has a letter's
+    header), a body without any numbered item takes its task paragraphs as items."""
     end = body_end(doc, start)
     paras = [(i, doc[i].text) for i in range(start, end) if doc[i].text]
     roots: list[Node] = []
@@ -150,16 +159,33 @@ def segment(doc: list[Line], start: int) -> Segmented:
     closing: list[tuple[int, str]] = []
     if stack:
         # after the last item: continuation until the first closing sentence
-        for k, (_i, text) in enumerate(loose):
-            if CLOSING.match(text) or MONITOR.match(text):
-                closing = loose[k:]
-                loose = loose[:k]
-                break
+        loose, closing = _split_closing(loose, 0)
         stack[-1].continuation.extend(loose)
-    else:
-        closing = []
+    elif paragraph_tasks:
+        intro, tasks = _unlabelled_tasks(intro)
+        tasks, closing = _split_closing(tasks, 1)
+        roots = [Node("paragraph", None, text, i) for i, text in tasks]
     _number(roots, "")
     return Segmented(intro=intro, roots=roots, closing=closing, end=end)
+
+
+def _split_closing(paras: list[tuple[int, str]], first: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """``paras`` before the first closing sentence (from position ``first`` on), and the rest."""
+    for k in range(first, len(paras)):
+        text = paras[k][1]
+        if CLOSING.match(text) or MONITOR.match(text):
+            return paras[:k], paras[k:]
+    return paras, []
+
+
+def _unlabelled_tasks(intro: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """A letter without numbered items (a Văn phòng's "... có ý kiến chỉ đạo như sau:", then one
+    paragraph per task): the intro proper, and the task paragraphs. They start after the last
+    paragraph that ends in ":", else at the first that opens an assignment ("Giao Sở ...")."""
+    start = next((k + 1 for k in range(len(intro) - 1, -1, -1) if intro[k][1].rstrip().endswith(":")), None)
+    if start is None:
+        start = next((k for k, (_, text) in enumerate(intro) if TASK_PARAGRAPH.match(text)), len(intro))
+    return intro[:start], intro[start:]
 
 
 def _number(nodes: list[Node], prefix: str) -> None:

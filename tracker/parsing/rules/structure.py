@@ -107,11 +107,21 @@ PERSON_NAME = LineRule(
 )
 CLOSING = LineRule(
     "closing",
-    r"^(?:Nhận được|Yêu cầu các|Đề nghị các|Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|"
+    r"^(?:Nhận được|(?:Yêu cầu|Đề nghị) (?:(?:Thủ trưởng|Giám đốc|Chủ tịch|lãnh đạo) )?các|Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|"
     r"Quá trình thực hiện|(?:Ban Thường vụ|Thường trực|Ủy ban nhân dân|UBND|Chủ tịch)[^,.;:]{0,40}?\s"
     r"(?:yêu cầu|đề nghị)\s+(?:các|mọi|toàn)\b)|\b(?:văn bản|công văn|chỉ thị|thông báo|kế hoạch|nghị quyết|kết luận|"
-    r"công điện|quyết định) này\b|\bkêu gọi\b",
+    r"công điện|quyết định) này\b|\bkêu gọi\b"
+    # "Văn phòng UBND tỉnh thông báo (ý kiến ...) để các cơ quan, đơn vị biết, thực hiện./."
+    r"|\bthông báo\b[^;]{0,160}\bđể\s+(?:các\s+)?(?:cơ quan|đơn vị|sở|ngành|địa phương)[^.;]{0,80}\bbiết\b",
     "Nhận được văn bản này, Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương theo chức năng nhiệm vụ nghiêm túc thực hiện.",
+)
+# A paragraph that opens a task in a letter without numbered items ("Giao Sở Kế hoạch và Đầu tư
+# chủ trì, ...", "Đề nghị Sở Y tế ...").
+TASK_PARAGRAPH = LineRule(
+    "task_paragraph",
+    r"^(?:Giao|Đề nghị|Yêu cầu|Phân công)\s+\S",
+    "Giao Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Sở Tài nguyên và Môi trường kiểm tra thực tế tiến độ dự án.",
+    flags=0,
 )
 MONITOR = LineRule(
     "monitor",
@@ -136,7 +146,8 @@ ASSESSMENT_TITLE = LineRule(
 
 LINE_RULES: tuple[LineRule, ...] = (
     ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
-    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, MONITOR, ASSESSMENT_TITLE, TELEGRAM_TO,
+    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, TASK_PARAGRAPH, MONITOR, ASSESSMENT_TITLE,
+    TELEGRAM_TO,
     TASK_TABLE_HEADER,
 )
 
