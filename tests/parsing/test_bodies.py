@@ -203,3 +203,23 @@ def test_named_units_share_the_head_and_split_at_va(written: str, expected: list
 def test_cooperating_body_without_voi(text: str) -> None:
     assert [(m.name, m.role) for m in clause_bodies(text)] == [("Thanh tra tỉnh", TaskRole.LEAD),
                                                                 ("Sở Y tế", TaskRole.COOPERATING)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "soát xét" is in no verb list: a whole directory name before a lower-case word ends there
+    ("Kho bạc Nhà nước tỉnh soát xét các khoản chi", ["Kho bạc Nhà nước tỉnh"]),
+    ("Sở Văn hóa, Thể thao và Du lịch soát xét các nội dung liên quan", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Sở Tài chính, Kho bạc Nhà nước tỉnh soát xét hồ sơ", ["Sở Tài chính", "Kho bạc Nhà nước tỉnh"]),
+    ("Sở Tài chính chủ trì, phối hợp với Sở Y tế, Kho bạc Nhà nước tỉnh soát xét hồ sơ",
+     ["Sở Tài chính", "Sở Y tế", "Kho bạc Nhà nước tỉnh"]),
+    # words that continue a known name or its list keep it going
+    ("Sở Y tế và Cục Thuế tỉnh soát xét số liệu", ["Sở Y tế", "Cục Thuế tỉnh"]),
+    ("Sở Lao động, Thương binh và Xã hội soát xét hồ sơ", ["Sở Lao động, Thương binh và Xã hội"]),
+    # a verb the list lacked used to be cut at a listed verb inside it ("giải trình" -> "... giải")
+    ("Cục Thuế tỉnh giải trình các nội dung liên quan", ["Cục Thuế tỉnh"]),
+    ("Kho bạc Nhà nước tỉnh phối kết hợp với Sở Tài chính", ["Kho bạc Nhà nước tỉnh", "Sở Tài chính"]),
+    ("Ban Quản lý dự án đầu tư xây dựng tỉnh nghiệm thu công trình", ["Ban Quản lý dự án đầu tư xây dựng tỉnh"]),
+    ("Hội đồng Thi đua - khen thưởng tỉnh xét duyệt hồ sơ", ["Hội đồng Thi đua - khen thưởng tỉnh"]),
+])
+def test_the_subject_ends_at_a_verb_missing_from_the_lists(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

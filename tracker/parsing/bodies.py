@@ -34,6 +34,7 @@ from tracker.parsing.rules.phrases import (
     FRONTED,
     GENERIC,
     HEAD_DISTRIBUTORS,
+    NAME_CONTINUATIONS,
     NAME_PARTS,
     NOUN_AFTER,
     PREDICATES,
@@ -121,6 +122,7 @@ _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w 
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
 _NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
 _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
+_CONTINUATIONS = _by_first_word(_sorted(NAME_CONTINUATIONS.words))
 
 
 # The word at a position: its characters up to a _WORD_END (empty at one)
@@ -249,12 +251,52 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         predicate = _is_predicate_at(text, key, p, subject_start, word) if word in _PREDICATES else None
         if predicate:
             return _Subject(subject_start, p, predicate)
+        if word and text[p].islower() and _ends_known_name(key, subject_start, p, word) \
+                and not _starts_with(key, p, _CONTINUATIONS, word):
+            return _Subject(subject_start, p, None)  # "Sở Tài chính thẩm tra ...": a verb the list lacks
         if words > _MAX_SUBJECT_WORDS:
             return None
     colon = key.find(":", subject_start, end)
     if colon != -1 and not _colon_head(key, subject_start, colon):
         return _Subject(subject_start, colon, None)
     return _Subject(subject_start, end, None)
+
+
+_LAST_MEMBER = re.compile(r"(?:[,;]|\svà\s|\scùng\s)\s*(?:các\s+)?(?!.*(?:[,;]|\svà\s|\scùng\s))")
+
+
+def _ends_known_name(key: str, start: int, pos: int, word: str) -> bool:
+    """``key[start:pos]``, or the last member of the list it holds, is a whole name of the
+    directory and ``word`` does not make it longer."""
+    names, longer = _known_names()
+    name = key[start:pos].rstrip()
+    if name not in names:
+        last = _LAST_MEMBER.search(name)
+        if last is None:
+            return False
+        name = name[last.end():]
+        if name not in names:
+            return False
+    return f"{name} {word}" not in longer
+
+
+@functools.lru_cache(maxsize=1)
+def _known_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The directory's names and aliases as text keys (as written and with abbreviations expanded,
+    with and without "tỉnh"), and each word prefix of them followed by the next word."""
+    names: set[str] = set()
+    longer: set[str] = set()
+    for entry in BODY_DIRECTORY:
+        for written in (entry.name, *entry.aliases):
+            for form in {written, expand_abbreviations(written)}:
+                words = _key(" ".join(form.split())).split()
+                for n in range(1, len(words)):
+                    run = _WORD_RUN.match(words[n])
+                    longer.add(" ".join(words[:n]) + " " + (run.group() if run else ""))
+                whole = " ".join(words)
+                names.add(whole)
+                names.add(whole[: -len(" tỉnh")] if whole.endswith(" tỉnh") else whole + " tỉnh")
+    return frozenset(names), frozenset(longer)
 
 
 _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
@@ -557,6 +599,10 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
         if word in _PREDICATES and _is_predicate_at(text, key, p, pos, word):
             stop = p
             break
+        if word and text[p].islower() and _ends_known_name(key, pos, p, word) \
+                and not _starts_with(key, p, _CONTINUATIONS, word):
+            stop = p  # "phối hợp với Sở Tài chính, Kho bạc Nhà nước tỉnh rút ngắn ..."
+            break
     colon = key.find(":", pos, stop)
     if colon != -1:
         stop = colon
@@ -564,7 +610,7 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
 
 
 _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
-_COOPERATING_WITH = re.compile(r"phối hợp (?:chặt chẽ )?(?:với\s+)?")
+_COOPERATING_WITH = re.compile(r"phối (?:kết )?hợp (?:chặt chẽ )?(?:với\s+)?")
 
 
 def clause_bodies(text: str) -> list[Mention]:
@@ -590,7 +636,7 @@ def clause_bodies(text: str) -> list[Mention]:
                 found = _object_list(text, key, after, end)
                 if found:
                     out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
-        if subject.predicate in ("chủ trì", "phối hợp"):
+        if subject.predicate in ("chủ trì", "phối hợp", "phối kết hợp"):
             # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp Sở Y tế" (a head must follow)
             m = _COOPERATING_WITH.search(key, subject.end, end)
             if m:

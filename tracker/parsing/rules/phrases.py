@@ -57,7 +57,13 @@ PREDICATES = PhraseList(
      "cách ly", "phong tỏa", "khoanh vùng", "điều trị", "tiêm", "vận chuyển", "thúc đẩy", "phổ biến",
      "khảo sát", "tổng kết", "sơ kết", "tập huấn", "bồi dưỡng", "lắp đặt", "sửa chữa", "vận hành", "ứng dụng",
      "công bố", "niêm yết", "tiếp thu", "tham dự", "phục vụ", "đáp ứng", "tuân thủ", "nghiêm cấm", "hạn chế",
-     "ngừng", "cho phép", "tuần tra", "giao", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có"),
+     "ngừng", "cho phép", "tuần tra", "giao", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có",
+     # everyday verbs of a task, for names the directory does not know
+     "cân đối", "rút ngắn", "rút gọn", "định hướng", "thẩm tra", "ứng phó", "quảng bá", "liên hệ", "kiểm định",
+     "phân tích", "điều phối", "tích hợp", "số hóa", "xác minh", "dự báo", "cảnh báo", "giải trình", "đối thoại",
+     "ký kết", "nghiệm thu", "quyết toán", "tuyên dương", "khen thưởng", "chuyển đổi", "phối kết hợp", "hiệp y",
+     "lấy ý kiến", "trả lời", "hoàn chỉnh", "duyệt", "chấn chỉnh", "bàn bạc", "vào cuộc", "đăng ký", "đăng tải",
+     "thực thi", "giám định", "vận dụng", "tiếp công dân", "đối chiếu", "kê khai", "thu", "nộp", "lưu trữ", "xét duyệt", "xét chọn", "xét xử"),
     "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
 )
 # Heads that are also common words ("báo cáo", "hội nghị", "ban hành", "phòng, chống"): they open a
@@ -141,6 +147,17 @@ BARE_UNITS = PhraseList(
      "thị trấn", "chính quyền", "cấp ủy", "đảng ủy trực thuộc", "đảng ủy trực thuộc tỉnh ủy", "tỉnh ủy"),
     "Ủy ban nhân dân các huyện, thành phố", "thành phố",
 )
+# Words that may follow a whole known name and still belong to it or to its list ("Sở Y tế tỉnh",
+# "UBND các huyện", "Sở Y tế và Sở Tài chính", "... trên địa bàn"); any other lower-case word after a
+# known name starts the predicate, even a verb missing from PREDICATES ("Sở Tài chính thẩm tra ...").
+NAME_CONTINUATIONS = PhraseList(
+    "name_continuations",
+    ("tỉnh", "huyện", "thành phố", "thị xã", "thị trấn", "quận", "xã", "phường", "các", "và", "cùng", "hoặc",
+     "cấp tỉnh", "cấp huyện", "cấp xã", "cấp ủy", "trực thuộc", "thuộc", "của", "tại", "khu vực", "chi nhánh",
+     "trên địa bàn", "ở", "từ tỉnh", "địa phương", "có liên quan", "liên quan", "nhất là", "theo chức năng",
+     "căn cứ"),
+    "Ủy ban nhân dân tỉnh và các sở, ngành liên quan thẩm tra hồ sơ", "và",
+)
 # Verbs after which the named groups are led, not responsible ("chỉ đạo các địa phương").
 DIRECTING_VERBS = PhraseList(
     "directing_verbs", ("chỉ đạo", "định hướng", "hướng dẫn", "đôn đốc", "yêu cầu", "biểu dương"),
@@ -164,10 +181,11 @@ FRONTED = PhraseList(
 # "Ủy ban Bầu cử", "Phó Bí thư thường trực").
 NAME_PARTS: dict[str, tuple[str, ...]] = {
     "chỉ đạo": ("ban", "bcđ"), "tổ chức": ("ban",), "quản lý": ("ban",), "kiểm tra": ("ủy ban",),
-    "xây dựng": ("sở",), "tuyên truyền": ("ban",), "thông báo": ("ban",), "cử": ("bầu",),
+    "xây dựng": ("sở", "đầu tư"), "tuyên truyền": ("ban",), "thông báo": ("ban",), "cử": ("bầu",),
     "thường trực": ("phó bí thư", "ủy viên", "bí thư"), "tiếp nhận": ("bộ phận", "trung tâm"),
     "bảo vệ": ("ban", "chi cục", "bệnh viện"), "phòng ngừa": ("trung tâm",), "kiểm soát": ("trung tâm", "chốt"),
-    "tham gia": ("lực lượng",),
+    "tham gia": ("lực lượng",), "khen thưởng": ("thi đua -", "thi đua –", "thi đua", "thi đua,"),
+    "dự báo": ("trung tâm",), "tiếp công dân": ("ban", "trụ sở"), "lưu trữ": ("trung tâm", "chi cục"),
 }
 NAME_PARTS_EXAMPLE = ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu cử", "Ủy ban Bầu cử tỉnh")
 # A predicate word is a noun when followed by one of these ("tổ chức đảng", "có liên quan").
@@ -179,5 +197,5 @@ NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán t
 
 PHRASE_LISTS: tuple[PhraseList, ...] = (
     BODY_HEADS, CAPITAL_ONLY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
-    HEAD_DISTRIBUTORS, BARE_UNITS, DIRECTING_VERBS, ASSIGNING_OPENERS, FRONTED,
+    HEAD_DISTRIBUTORS, BARE_UNITS, NAME_CONTINUATIONS, DIRECTING_VERBS, ASSIGNING_OPENERS, FRONTED,
 )
