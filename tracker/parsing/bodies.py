@@ -245,45 +245,47 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     subject_start = pos
     colon = key.find(":", subject_start, end)
     colon_ends = colon != -1 and not _colon_head(key, subject_start, colon)
+    last_words = _known_names()[2]
+    previous = first[first.rfind(" ") + 1:]
     for words, (p, word) in enumerate(_word_starts(key, pos + len(first), end), 1):
         if colon_ends and colon < p:
             return _Subject(subject_start, colon, None)
         predicate = _is_predicate_at(text, key, p, subject_start, word) if word in _PREDICATES else None
         if predicate:
             return _Subject(subject_start, p, predicate)
-        if word and text[p].islower() and _ends_known_name(key, subject_start, p, word) \
+        if previous in last_words and word and text[p].islower() and _ends_known_name(key, subject_start, p, word) \
                 and not _starts_with(key, p, _CONTINUATIONS, word):
             return _Subject(subject_start, p, None)  # "Sở Tài chính thẩm tra ...": a verb the list lacks
         if words > _MAX_SUBJECT_WORDS:
             return None
+        previous = word
     colon = key.find(":", subject_start, end)
     if colon != -1 and not _colon_head(key, subject_start, colon):
         return _Subject(subject_start, colon, None)
     return _Subject(subject_start, end, None)
 
 
-_LAST_MEMBER = re.compile(r"(?:[,;]|\svà\s|\scùng\s)\s*(?:các\s+)?(?!.*(?:[,;]|\svà\s|\scùng\s))")
-
-
 def _ends_known_name(key: str, start: int, pos: int, word: str) -> bool:
     """``key[start:pos]``, or the last member of the list it holds, is a whole name of the
     directory and ``word`` does not make it longer."""
-    names, longer = _known_names()
+    names, longer, _ = _known_names()
     name = key[start:pos].rstrip()
     if name not in names:
-        last = _LAST_MEMBER.search(name)
-        if last is None:
+        cut = max(name.rfind(","), name.rfind(";"), name.rfind(" và "), name.rfind(" cùng "))
+        if cut == -1:
             return False
-        name = name[last.end():]
+        name = name[cut:].lstrip(",;").strip()
+        name = name.removeprefix("và ").removeprefix("cùng ").removeprefix("các ")
         if name not in names:
             return False
     return f"{name} {word}" not in longer
 
 
 @functools.lru_cache(maxsize=1)
-def _known_names() -> tuple[frozenset[str], frozenset[str]]:
+def _known_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The directory's names and aliases as text keys (as written and with abbreviations expanded,
-    with and without "tỉnh"), and each word prefix of them followed by the next word."""
+    with and without "tỉnh"), each word prefix of them followed by the next word, and their last words
+    (a cheap first test: most words end no known name)."""
     names: set[str] = set()
     longer: set[str] = set()
     for entry in BODY_DIRECTORY:
@@ -296,7 +298,7 @@ def _known_names() -> tuple[frozenset[str], frozenset[str]]:
                 whole = " ".join(words)
                 names.add(whole)
                 names.add(whole[: -len(" tỉnh")] if whole.endswith(" tỉnh") else whole + " tỉnh")
-    return frozenset(names), frozenset(longer)
+    return frozenset(names), frozenset(longer), frozenset(name[name.rfind(" ") + 1:] for name in names)
 
 
 _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
@@ -595,14 +597,17 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
     if not first:
         return None
     stop = end
+    last_words = _known_names()[2]
+    previous = first[first.rfind(" ") + 1:]
     for p, word in _word_starts(key, pos + len(first), end):
         if word in _PREDICATES and _is_predicate_at(text, key, p, pos, word):
             stop = p
             break
-        if word and text[p].islower() and _ends_known_name(key, pos, p, word) \
+        if previous in last_words and word and text[p].islower() and _ends_known_name(key, pos, p, word) \
                 and not _starts_with(key, p, _CONTINUATIONS, word):
             stop = p  # "phối hợp với Sở Tài chính, Kho bạc Nhà nước tỉnh rút ngắn ..."
             break
+        previous = word
     colon = key.find(":", pos, stop)
     if colon != -1:
         stop = colon
