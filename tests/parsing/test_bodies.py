@@ -223,3 +223,19 @@ def test_cooperating_body_without_voi(text: str) -> None:
 ])
 def test_the_subject_ends_at_a_verb_missing_from_the_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Về đề xuất bổ sung vốn của Ban Quản lý dự án giao thông tỉnh: Giao Sở Kế hoạch và Đầu tư chủ trì, "
+     "phối hợp với Sở Tài chính rà soát", ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"]),
+    ("Về kiến nghị của UBND huyện Phù Mỹ: Sở Tài chính xem xét, tham mưu UBND tỉnh", ["Sở Tài chính"]),
+    ("Đối với đề xuất của Sở Xây dựng, giao Sở Tư pháp thẩm định, báo cáo UBND tỉnh", ["Sở Tư pháp"]),
+    ("Đối với đề xuất của Sở Xây dựng, Sở Tư pháp thẩm định", ["Sở Tư pháp"]),
+    ("Trường hợp dịch bệnh lan rộng, vượt quá khả năng của địa phương, UBND các huyện kịp thời báo cáo UBND tỉnh",
+     ["Ủy ban nhân dân huyện"]),
+    # a topic with nobody acting after it names nobody
+    ("Về đề xuất của Sở Xây dựng, cơ bản thống nhất", []),
+])
+def test_the_bodies_named_in_a_topic_do_not_act_the_clause_after_it_says_who_does(
+        text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -41,6 +41,7 @@ from tracker.parsing.rules.phrases import (
     SCOPE_TAILS,
     SET_PHRASES,
     SHARED_TAILS,
+    TOPIC_OPENERS,
 )
 
 # --- abbreviations ----------------------------------------------------------------------------
@@ -117,6 +118,7 @@ _DISTRIBUTORS = _by_first_word(_sorted(HEAD_DISTRIBUTORS.words))
 _BARE_UNITS = frozenset(_key(w) for w in BARE_UNITS.words)
 _OPENERS = _by_first_word(_sorted(ASSIGNING_OPENERS.words))
 _FRONTED = _by_first_word(_sorted(FRONTED.words))
+_TOPICS = _by_first_word(_sorted(TOPIC_OPENERS.words))
 _GIAO_THONG = _by_first_word(("giao thông",))
 _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
@@ -237,6 +239,8 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         if comma != -1 and text[comma + 2:comma + 3].isupper() and not any(ch.isupper() for ch in fronted) \
                 and "," not in fronted:
             return _find_subject(text, key, comma + 2, end, assigned=True)
+        if _starts_with(key, pos, _TOPICS):
+            return _after_topic(text, key, pos, end)
         return None
     if not first:
         return None
@@ -263,6 +267,27 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     if colon != -1 and not _colon_head(key, subject_start, colon):
         return _Subject(subject_start, colon, None)
     return _Subject(subject_start, end, None)
+
+
+_TOPIC_REACH = 240  # characters a topic may take before its clause
+
+
+def _after_topic(text: str, key: str, pos: int, end: int) -> _Subject | None:
+    """The subject of the clause after a topic ("Về đề xuất của Sở Xây dựng: giao Sở Tư pháp ...",
+    "Trường hợp dịch lan rộng, vượt quá khả năng, UBND các huyện ..."): after its colon, else after
+    the first comma followed by a capital or by "giao / đề nghị / yêu cầu"."""
+    colon = key.find(": ", pos, min(end, pos + _TOPIC_REACH))
+    if colon != -1:
+        return _find_subject(text, key, colon + 2, end, assigned=True)
+    comma = key.find(", ", pos, min(end, pos + _TOPIC_REACH))
+    while comma != -1:
+        after = comma + 2
+        if text[after:after + 1].isupper() or _starts_with(key, after, _OPENERS):
+            found = _find_subject(text, key, after, end, assigned=True)
+            if found is not None:
+                return found
+        comma = key.find(", ", after, min(end, pos + _TOPIC_REACH))
+    return None
 
 
 def _ends_known_name(key: str, start: int, pos: int, word: str) -> bool:

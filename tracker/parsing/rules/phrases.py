@@ -168,6 +168,15 @@ ASSIGNING_OPENERS = PhraseList(
     "assigning_openers", ("giao cho", "giao", "yêu cầu", "đề nghị", "phân công"),
     "Giao Sở Y tế chuẩn bị các phương án kịch bản", "giao",
 )
+# Openers of a topic or condition put before the clause that assigns it ("Về đề xuất của Sở Xây
+# dựng: giao Sở Tư pháp ...", "Đối với ..., giao ...", "Trường hợp ..., UBND các huyện ..."): the
+# bodies named inside the topic do not act; the clause after its colon or comma says who does.
+TOPIC_OPENERS = PhraseList(
+    "topic_openers",
+    ("về", "đối với", "riêng đối với", "riêng", "trường hợp", "trong trường hợp", "khi", "sau khi", "nếu",
+     "trên cơ sở"),
+    "Về đề xuất bổ sung vốn của Ban Quản lý dự án giao thông tỉnh: Giao Sở Kế hoạch và Đầu tư chủ trì", "về",
+)
 # Fronted adverbials skipped before a clause's subject.
 FRONTED = PhraseList(
     "fronted",
@@ -197,5 +206,6 @@ NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán t
 
 PHRASE_LISTS: tuple[PhraseList, ...] = (
     BODY_HEADS, CAPITAL_ONLY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
-    HEAD_DISTRIBUTORS, BARE_UNITS, NAME_CONTINUATIONS, DIRECTING_VERBS, ASSIGNING_OPENERS, FRONTED,
+    HEAD_DISTRIBUTORS, BARE_UNITS, NAME_CONTINUATIONS, DIRECTING_VERBS, ASSIGNING_OPENERS, TOPIC_OPENERS,
+    FRONTED,
 )
