@@ -239,3 +239,19 @@ def test_the_subject_ends_at_a_verb_missing_from_the_lists(text: str, expected: 
 def test_the_bodies_named_in_a_topic_do_not_act_the_clause_after_it_says_who_does(
         text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Các chủ đầu tư rà soát, lập kế hoạch giải ngân chi tiết", ["Chủ đầu tư"]),
+    ("Trường Chính trị tỉnh rà soát, báo cáo kết quả thực hiện", ["Trường Chính trị tỉnh"]),
+    ("Quỹ Đầu tư phát triển tỉnh rà soát, báo cáo kết quả thực hiện", ["Quỹ Đầu tư phát triển tỉnh"]),
+    ("Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh rà soát các hồ chứa",
+     ["Công ty TNHH MTV Khai thác công trình thủy lợi tỉnh"]),
+    ("Cảng vụ Hàng hải Quy Nhơn kiểm tra các tàu thuyền", ["Cảng vụ Hàng hải Quy Nhơn"]),
+    # without a determiner or a capital these words describe, they do not name who acts
+    ("Chủ đầu tư còn chậm hoàn thiện hồ sơ thanh toán", []),
+    ("Trường hợp phát sinh vướng mắc, Sở Tư pháp hướng dẫn các địa phương", ["Sở Tư pháp"]),
+    ("các công ty kinh doanh xăng dầu bảo đảm nguồn cung", ["Công ty kinh doanh xăng dầu"]),
+])
+def test_schools_funds_companies_and_investors_are_bodies(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -29,6 +29,7 @@ from tracker.parsing.rules.phrases import (
     BARE_UNITS,
     BODY_HEADS,
     CAPITAL_ONLY_HEADS,
+    DETERMINED_HEADS,
     DETERMINERS,
     EVERYONE,
     FRONTED,
@@ -104,6 +105,7 @@ def _by_first_word(phrases: tuple[str, ...]) -> _Table:
 _HEADS = _by_first_word(_sorted(BODY_HEADS.words))
 _PREDICATES = _by_first_word(_sorted(PREDICATES.words))
 _CAPITAL_ONLY = frozenset(_key(w) for w in CAPITAL_ONLY_HEADS.words)
+_DETERMINED_ONLY = frozenset(_key(w) for w in DETERMINED_HEADS.words)
 _DETERMINERS = _by_first_word(_sorted(DETERMINERS.words))
 _EVERYONE = _sorted(EVERYONE.words)
 _GENERIC = frozenset(_key(w) for w in GENERIC.words)
@@ -246,6 +248,8 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         return None
     if first in _CAPITAL_ONLY and not text[pos].isupper() and pos == before:
         return None  # "báo cáo kết quả", "ban hành kế hoạch": a verb, not a body
+    if first in _DETERMINED_ONLY and pos == before:
+        return None  # "Doanh nghiệp còn gặp khó khăn": a finding, not "Các doanh nghiệp ..."
     subject_start = pos
     colon = key.find(":", subject_start, end)
     colon_ends = colon != -1 and not _colon_head(key, subject_start, colon)

@@ -29,7 +29,9 @@ BODY_HEADS = PhraseList(
      "đơn vị", "địa phương", "thành viên", "trưởng", "kho bạc", "ngân hàng", "cục", "chi cục", "trung tâm",
      "bảo hiểm xã hội", "tỉnh đoàn", "bệnh viện", "thanh tra", "viện kiểm sát", "tòa án", "chánh văn phòng", "thủ trưởng", "các cấp ủy",
      "cán bộ", "đảng viên", "tổ công tác", "tổ covid", "chi bộ", "quân sự", "biên phòng", "ubnd", "hđnd",
-     "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs"),
+     "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs",
+     "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ", "điện lực", "viện", "chủ đầu tư", "hợp tác xã",
+     "cơ sở giáo dục", "cơ sở y tế", "cơ sở sản xuất", "cơ sở kinh doanh", "tổ chức tín dụng"),
     "Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí", "ban",
 )
 # Words that start the predicate: the subject (the bodies) ends before the first of them.
@@ -57,7 +59,7 @@ PREDICATES = PhraseList(
      "cách ly", "phong tỏa", "khoanh vùng", "điều trị", "tiêm", "vận chuyển", "thúc đẩy", "phổ biến",
      "khảo sát", "tổng kết", "sơ kết", "tập huấn", "bồi dưỡng", "lắp đặt", "sửa chữa", "vận hành", "ứng dụng",
      "công bố", "niêm yết", "tiếp thu", "tham dự", "phục vụ", "đáp ứng", "tuân thủ", "nghiêm cấm", "hạn chế",
-     "ngừng", "cho phép", "tuần tra", "giao", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có",
+     "ngừng", "cho phép", "tuần tra", "trường hợp", "giao", "xử phạt", "kiến nghị", "phản ánh", "chưa", "tiếp nhận", "công khai", "rút kinh nghiệm", "trong", "khi", "nếu", "theo", "về", "bằng", "cho", "với", "có",
      # everyday verbs of a task, for names the directory does not know
      "cân đối", "rút ngắn", "rút gọn", "định hướng", "thẩm tra", "ứng phó", "quảng bá", "liên hệ", "kiểm định",
      "phân tích", "điều phối", "tích hợp", "số hóa", "xác minh", "dự báo", "cảnh báo", "giải trình", "đối thoại",
@@ -73,7 +75,8 @@ CAPITAL_ONLY_HEADS = PhraseList(
     ("ban", "báo", "đài", "hội", "đoàn", "trung tâm", "phòng", "bộ", "cục", "chi cục", "trưởng", "thanh tra",
      "văn phòng", "thành viên", "cán bộ", "đảng viên", "ngân hàng", "kho bạc", "bệnh viện", "tổ công tác",
      "tổ covid", "chi bộ", "quân sự", "biên phòng", "thường trực", "công an", "lực lượng", "ngành", "cơ quan",
-     "đơn vị", "địa phương", "bảo hiểm xã hội", "tỉnh đoàn"),
+     "đơn vị", "địa phương", "bảo hiểm xã hội", "tỉnh đoàn", "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ",
+     "điện lực", "viện"),
     "Bố trí đủ nhân lực cho các điểm tiêm; báo cáo kết quả hàng ngày.", "báo",
 )
 # Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
@@ -185,6 +188,15 @@ FRONTED = PhraseList(
      "bên cạnh đó,", "mặt khác,", "trước mắt,"),
     "Căn cứ chức năng, nhiệm vụ được giao, các Sở, Ban, ngành chủ động phối hợp", "căn cứ chức năng, nhiệm vụ được giao,",
 )
+# Heads of groups that act only when a determiner marks them as a group ("Các chủ đầu tư khẩn
+# trương ...", "Từng hợp tác xã ..."); alone they are the words of a finding ("Chủ đầu tư còn
+# chậm ...").
+DETERMINED_HEADS = PhraseList(
+    "determined_heads",
+    ("chủ đầu tư", "hợp tác xã", "cơ sở giáo dục", "cơ sở y tế", "cơ sở sản xuất",
+     "cơ sở kinh doanh", "tổ chức tín dụng"),
+    "Các chủ đầu tư khẩn trương hoàn thiện hồ sơ thanh toán khối lượng hoàn thành", "chủ đầu tư",
+)
 
 # A predicate word is part of a name when the word before it is one of these ("Ban Chỉ đạo",
 # "Ủy ban Bầu cử", "Phó Bí thư thường trực").
@@ -194,7 +206,7 @@ NAME_PARTS: dict[str, tuple[str, ...]] = {
     "thường trực": ("phó bí thư", "ủy viên", "bí thư"), "tiếp nhận": ("bộ phận", "trung tâm"),
     "bảo vệ": ("ban", "chi cục", "bệnh viện"), "phòng ngừa": ("trung tâm",), "kiểm soát": ("trung tâm", "chốt"),
     "tham gia": ("lực lượng",), "khen thưởng": ("thi đua -", "thi đua –", "thi đua", "thi đua,"),
-    "dự báo": ("trung tâm",), "tiếp công dân": ("ban", "trụ sở"), "lưu trữ": ("trung tâm", "chi cục"),
+    "dự báo": ("trung tâm",), "trình": ("công",), "tiếp công dân": ("ban", "trụ sở"), "lưu trữ": ("trung tâm", "chi cục"),
 }
 NAME_PARTS_EXAMPLE = ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu cử", "Ủy ban Bầu cử tỉnh")
 # A predicate word is a noun when followed by one of these ("tổ chức đảng", "có liên quan").
@@ -205,7 +217,7 @@ NOUN_AFTER: dict[str, tuple[str, ...]] = {
 NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán triệt", "Tổ chức đảng")
 
 PHRASE_LISTS: tuple[PhraseList, ...] = (
-    BODY_HEADS, CAPITAL_ONLY_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
+    BODY_HEADS, CAPITAL_ONLY_HEADS, DETERMINED_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
     HEAD_DISTRIBUTORS, BARE_UNITS, NAME_CONTINUATIONS, DIRECTING_VERBS, ASSIGNING_OPENERS, TOPIC_OPENERS,
     FRONTED,
 )
