@@ -50,6 +50,14 @@ def test_a_finished_sentence_is_not_joined_to_the_next() -> None:
     assert len([ln for ln in normalize(text).lines if ln.text]) == 2
 
 
+def test_a_short_item_line_broken_inside_a_name_is_rejoined_but_not_before_a_label() -> None:
+    lines = [line.text for line in normalize(
+        "5. Sở Nông nghiệp và Phát\ntriển nông thôn kiểm tra các chốt.\n"
+        "1. Công an tỉnh\na) Chủ trì kiểm tra an toàn phòng cháy.\n").lines]
+    assert lines == ["5. Sở Nông nghiệp và Phát triển nông thôn kiểm tra các chốt.", "1. Công an tỉnh",
+                     "a) Chủ trì kiểm tra an toàn phòng cháy."]
+
+
 def test_repeated_page_adds_nothing() -> None:
     long = "Căn cứ chức năng, nhiệm vụ được giao, các cấp, các ngành chủ động phối hợp, đề xuất các chính sách."
     other = "2. Một mục khác đủ dài để là một đoạn văn của văn bản chỉ đạo, lặp lại khi máy quét chụp hai lần."

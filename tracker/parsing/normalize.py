@@ -29,6 +29,7 @@ from tracker.parsing.rules.marks import (
     STAMP_FIELDS,
     STAMP_START,
 )
+from tracker.parsing.rules.numbering import find_label
 
 
 @dataclass(frozen=True)
@@ -155,17 +156,26 @@ def _ends_open(text: str) -> bool:
     return bool(stripped) and stripped[-1] not in _FINAL_PUNCT and (stripped[-1].isalnum())
 
 
+def _labelled(text: str) -> bool:
+    label = find_label(text)
+    return label is not None and bool(label.rest)
+
+
 def _rejoin(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
-        if line.text and _starts_lower(line.text) and not line.text.lstrip().startswith(("-", "+", "•")):
+        if line.text and _starts_lower(line.text) and not line.text.lstrip().startswith(("-", "+", "•")) \
+                and not _labelled(line.text):  # "a) Chủ trì ..." opens an item of its own
             # find the previous non-blank line across at most a few blanks (a page break)
             k = len(out) - 1
             blanks = 0
             while k >= 0 and not out[k].text and blanks < 6:
                 k -= 1
                 blanks += 1
-            if k >= 0 and out[k].text and _ends_open(out[k].text) and len(out[k].text) > (40 if blanks else 50):
+            # a long line broken at the page's width; or a labelled item's first line however short
+            # ("5. Sở Nông nghiệp và Phát" / "triển nông thôn kiểm tra ...")
+            if k >= 0 and out[k].text and _ends_open(out[k].text) and (
+                    len(out[k].text) > (40 if blanks else 50) or (not blanks and _labelled(out[k].text))):
                 joined = Line(out[k].text + " " + line.text, out[k].origin)
                 del out[k:]
                 out.append(joined)
