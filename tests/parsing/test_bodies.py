@@ -255,3 +255,17 @@ def test_the_bodies_named_in_a_topic_do_not_act_the_clause_after_it_says_who_doe
 ])
 def test_schools_funds_companies_and_investors_are_bodies(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Phòng Kinh tế và Hạ tầng rà soát", ["Phòng Kinh tế và Hạ tầng"]),
+    ("Phòng Văn hóa và Thông tin, Trung tâm Văn hóa, Thể thao và Truyền thông huyện tăng thời lượng phát tin",
+     ["Phòng Văn hóa và Thông tin", "Trung tâm Văn hóa, Thể thao và Truyền thông huyện"]),
+    ("Văn phòng HĐND và UBND huyện rà soát", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
+    ("Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo soát xét hồ sơ",
+     ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"]),
+    # between two bodies "và" still splits
+    ("Thường trực HĐND và UBND tỉnh chỉ đạo", ["Thường trực Hội đồng nhân dân", "Ủy ban nhân dân tỉnh"]),
+])
+def test_and_inside_the_names_of_district_offices_and_merged_departments(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

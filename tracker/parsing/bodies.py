@@ -300,14 +300,47 @@ def _ends_known_name(key: str, start: int, pos: int, word: str) -> bool:
     names, longer, _ = _known_names()
     name = key[start:pos].rstrip()
     if name not in names:
-        cut = max(name.rfind(","), name.rfind(";"), name.rfind(" và "), name.rfind(" cùng "))
-        if cut == -1:
+        member = _last_known_member(name, names)
+        if member is None:
             return False
-        name = name[cut:].lstrip(",;").strip()
-        name = name.removeprefix("và ").removeprefix("cùng ").removeprefix("các ")
-        if name not in names:
-            return False
+        name = member
     return f"{name} {word}" not in longer
+
+
+def _last_known_member(name: str, names: frozenset[str]) -> str | None:
+    """The known name that ends the list ``name`` ("sở y tế, sở dân tộc và tôn giáo" -> "sở dân tộc
+    và tôn giáo"): tried from each separator, the nearest first, while what follows it can still
+    end a known name with a separator inside ("tôn giáo")."""
+    end = len(name)
+    inner_tails = _inner_tails()
+    while True:
+        cut = max(name.rfind(",", 0, end), name.rfind(";", 0, end), name.rfind(" và ", 0, end),
+                  name.rfind(" cùng ", 0, end))
+        if cut == -1:
+            return None
+        member = _member_after(name, cut)
+        if member in names:
+            return member
+        if member not in inner_tails:
+            return None
+        end = cut
+
+
+def _member_after(name: str, cut: int) -> str:
+    return name[cut:].lstrip(",;").strip().removeprefix("và ").removeprefix("cùng ").removeprefix("các ")
+
+
+@functools.lru_cache(maxsize=1)
+def _inner_tails() -> frozenset[str]:
+    """What follows a separator inside a known name ("thương binh và xã hội", "xã hội")."""
+    tails: set[str] = set()
+    for name in _known_names()[0]:
+        for sep in (",", ";", " và ", " cùng "):
+            cut = name.find(sep)
+            while cut != -1:
+                tails.add(_member_after(name, cut))
+                cut = name.find(sep, cut + 1)
+    return frozenset(tails)
 
 
 @functools.lru_cache(maxsize=1)
@@ -356,19 +389,27 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 def _protect(text: str, key: str) -> str:
     """Hide the commas and "và" inside set phrases so a list split keeps them whole."""
+    found = []
+    m = _SET_PHRASE.search(key)
+    while m is not None:  # every start, overlaps included ("sở, ban, ngành" and "ban, ngành")
+        found.append((m.start(), m.end()))
+        m = _SET_PHRASE.search(key, m.start() + 1)
+    if not found:
+        return text
     chars = list(text)
-    for phrase in _SET_PHRASES:
-        pos = key.find(phrase)
-        while pos != -1:
-            for i in range(pos, pos + len(phrase)):
-                if chars[i] == ",":
-                    chars[i] = "\x01"
-            segment = key[pos:pos + len(phrase)]
-            for m in re.finditer(r"\bvà\b", segment):
-                chars[pos + m.start()] = "\x02"
-                chars[pos + m.start() + 1] = "\x03"
-            pos = key.find(phrase, pos + len(phrase))
+    for start, end in found:
+        for i in range(start, end):
+            if chars[i] == ",":
+                chars[i] = "\x01"
+        for m in _VA.finditer(key, start, end):
+            chars[m.start()] = "\x02"
+            chars[m.start() + 1] = "\x03"
     return "".join(chars)
+
+
+# a set phrase, the longest at its place (one scan for them all)
+_SET_PHRASE = re.compile("|".join(re.escape(p) for p in _SET_PHRASES))
+_VA = re.compile(r"\bvà\b")
 
 
 def _unprotect(text: str) -> str:

@@ -164,8 +164,7 @@ def _labelled(text: str) -> bool:
 def _rejoin(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
-        if line.text and _starts_lower(line.text) and not line.text.lstrip().startswith(("-", "+", "•")) \
-                and not _labelled(line.text):  # "a) Chủ trì ..." opens an item of its own
+        if line.text and _starts_lower(line.text) and not line.text.lstrip().startswith(("-", "+", "•")):
             # find the previous non-blank line across at most a few blanks (a page break)
             k = len(out) - 1
             blanks = 0
@@ -175,7 +174,8 @@ def _rejoin(lines: list[Line]) -> list[Line]:
             # a long line broken at the page's width; or a labelled item's first line however short
             # ("5. Sở Nông nghiệp và Phát" / "triển nông thôn kiểm tra ...")
             if k >= 0 and out[k].text and _ends_open(out[k].text) and (
-                    len(out[k].text) > (40 if blanks else 50) or (not blanks and _labelled(out[k].text))):
+                    len(out[k].text) > (40 if blanks else 50) or (not blanks and _labelled(out[k].text))) \
+                    and not _labelled(line.text):  # "a) Chủ trì ..." opens an item of its own
                 joined = Line(out[k].text + " " + line.text, out[k].origin)
                 del out[k:]
                 out.append(joined)

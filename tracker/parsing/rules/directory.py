@@ -36,6 +36,8 @@ _DEPARTMENTS = (
     "Sở Xây dựng", "Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn",
     "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ", "Sở Ngoại vụ", "Thanh tra tỉnh",
     "Văn phòng Ủy ban nhân dân tỉnh",
+    # the departments formed by the 2025 mergers
+    "Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo",
 )
 _ARMED = ("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh")
 

@@ -65,7 +65,8 @@ PREDICATES = PhraseList(
      "phân tích", "điều phối", "tích hợp", "số hóa", "xác minh", "dự báo", "cảnh báo", "giải trình", "đối thoại",
      "ký kết", "nghiệm thu", "quyết toán", "tuyên dương", "khen thưởng", "chuyển đổi", "phối kết hợp", "hiệp y",
      "lấy ý kiến", "trả lời", "hoàn chỉnh", "duyệt", "chấn chỉnh", "bàn bạc", "vào cuộc", "đăng ký", "đăng tải",
-     "thực thi", "giám định", "vận dụng", "tiếp công dân", "đối chiếu", "kê khai", "thu", "nộp", "lưu trữ", "xét duyệt", "xét chọn", "xét xử"),
+     "thực thi", "giám định", "vận dụng", "tiếp công dân", "đối chiếu", "kê khai", "thu", "nộp", "lưu trữ", "xét duyệt", "xét chọn", "xét xử", "tăng", "giảm", "mở rộng",
+     "nâng cấp", "phát sóng", "đưa tin", "phát tin"),
     "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
 )
 # Heads that are also common words ("báo cáo", "hội nghị", "ban hành", "phòng, chống"): they open a
@@ -91,7 +92,12 @@ SET_PHRASES = PhraseList(
      "tỉnh ủy-hđnd-ubnd", "an ninh, trật tự", "tìm kiếm cứu nạn", "thông tin, tuyên truyền",
      "công thương", "nội vụ", "tư pháp", "tài chính", "xây dựng", "y tế", "ngoại vụ", "du lịch",
      "tuyên giáo", "dân vận", "tổ chức", "nội chính", "kiểm tra", "chỉ đạo", "chỉ huy", "quản lý",
-     "kiểm soát", "bảo vệ", "cứu nạn"),
+     "kiểm soát", "bảo vệ", "cứu nạn",
+     # district offices and the departments merged in 2025
+     "kinh tế và hạ tầng", "kinh tế, hạ tầng và đô thị", "văn hóa và thông tin", "văn hóa - thông tin",
+     "văn hóa và thể thao", "văn hóa, thông tin và thể thao", "văn hóa, thể thao và truyền thông",
+     "văn hóa - thể thao và truyền thông", "văn phòng hội đồng nhân dân và ủy ban nhân dân",
+     "nông nghiệp và môi trường", "dân tộc và tôn giáo", "khoa học, công nghệ và đổi mới sáng tạo"),
     "các Sở, Ban, ngành chủ động phối hợp, đề xuất các chính sách", "sở, ban, ngành",
 )
 # Phrases meaning everyone: never a responsible body.
