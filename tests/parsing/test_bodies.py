@@ -269,3 +269,19 @@ def test_schools_funds_companies_and_investors_are_bodies(text: str, expected: l
 ])
 def test_and_inside_the_names_of_district_offices_and_merged_departments(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ủy ban nhân dân các huyện: Hải Hà, Đầm Hà tăng cường kiểm soát",
+     ["Ủy ban nhân dân huyện Hải Hà", "Ủy ban nhân dân huyện Đầm Hà"]),
+    ("UBND các huyện: Hải Hà, Đầm Hà và thị xã Quảng Yên kiểm tra các chốt",
+     ["Ủy ban nhân dân huyện Hải Hà", "Ủy ban nhân dân huyện Đầm Hà", "Ủy ban nhân dân thị xã Quảng Yên"]),
+    ("Sở Y tế chủ trì, phối hợp với Uỷ ban nhân dân các huyện: Cù Lao Dung, Trần Đề rà soát",
+     ["Sở Y tế", "Ủy ban nhân dân huyện Cù Lao Dung", "Ủy ban nhân dân huyện Trần Đề"]),
+    ("Chủ tịch UBND các xã, thị trấn ven biển tổ chức sơ tán dân",
+     ["Chủ tịch Ủy ban nhân dân xã", "Chủ tịch Ủy ban nhân dân thị trấn ven biển"]),
+    ("Bí thư các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy lãnh đạo thực hiện",
+     ["Bí thư huyện ủy", "Bí thư thành ủy", "Bí thư đảng ủy trực thuộc Tỉnh ủy"]),
+])
+def test_lists_of_districts_and_of_party_committees(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

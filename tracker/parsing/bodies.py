@@ -114,6 +114,7 @@ _SHARED_TAILS = _sorted(SHARED_TAILS.words)
 # each after a space (one str.endswith / startswith call for the whole list), and as a set
 _SCOPE_TAILS_SPACED = tuple(" " + t for t in _SCOPE_TAILS)
 _SHARED_TAILS_SPACED = tuple(" " + t for t in _SHARED_TAILS)
+_SHARED_TAILS_SET = frozenset(_SHARED_TAILS)
 _EVERYONE_SET = frozenset(_EVERYONE)
 _EVERYONE_SPACED = tuple(p + " " for p in _EVERYONE)
 _DISTRIBUTORS = _by_first_word(_sorted(HEAD_DISTRIBUTORS.words))
@@ -369,7 +370,12 @@ _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
 def _colon_head(key: str, start: int, colon: int) -> bool:
     """"Các Đảng uỷ: Công an, Quân sự" - a short head before a colon that opens a list."""
     words = [w for w in key[start:colon].split() if w not in ("các", "từng", "những")]
-    return 0 < len(words) <= 4 and bool(_starts_with(key, start, _HEADS))
+    short = 0 < len(words) <= 4 or (len(words) <= 8 and _GROUP_END.search(key, start, colon) is not None)
+    return short and bool(_starts_with(key, start, _HEADS))
+
+
+# "Ủy ban nhân dân các huyện", "Chủ tịch UBND các xã, thị trấn": a head ending in a group of units
+_GROUP_END = re.compile(r"\bcác\s+\S+(?:\s+\S+)?\s*$")
 
 
 _CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)")
@@ -507,8 +513,14 @@ def _split_group(phrase: str) -> tuple[str, ...]:
     if head:
         tail = _shared_tail(members[-1])
         out = []
+        unit = next((u for u in _UNIT_WORDS if _key(head).endswith(" " + u)), None)
         for m in members:
-            name = m if _key(m).startswith(_key(head)) else f"{head} {m}"
+            if _key(m).startswith(_key(head)):
+                name = m
+            elif unit and _NAMED_UNIT.match(m):  # "UBND các huyện: A, B và thị xã C" -> "UBND thị xã C"
+                name = f"{head[: len(head) - len(unit)].rstrip()} {m}"
+            else:
+                name = f"{head} {m}"
             if tail and not _key(name).endswith(tail):
                 name = f"{name} {tail}"
             out.append(name)
@@ -554,7 +566,7 @@ def _share_heads(members: list[str]) -> list[str]:
         if key in ("huyện", "thị", "thành", "quận") and any(_key(x).endswith("ủy") for x in members[i + 1:]):
             m = f"{m} ủy"
             key = _key(m)
-        head = _head_of(key)
+        head = _head_of(key) if not (source and key in _BARE_UNITS) else None  # "Bí thư ..., đảng ủy trực thuộc"
         if head:
             source = m[: len(head)]
             rest = _key(m[len(head):]).strip()
@@ -562,7 +574,7 @@ def _share_heads(members: list[str]) -> list[str]:
             unit_head = f"{source} {unit}" if unit else None
             out.append(m)
             continue
-        if key in _UNIT_WORDS and out:
+        if out and (key in _UNIT_WORDS or _is_unit_with_tail(key)):  # "xã", "thị trấn ven biển"
             prefix = _unit_prefix(out[-1])
             if prefix:
                 out.append(f"{prefix} {m}")
@@ -578,6 +590,11 @@ def _share_heads(members: list[str]) -> list[str]:
             unit_head = None
         out.append(m)
     return out
+
+
+def _is_unit_with_tail(key: str) -> bool:
+    unit = next((u for u in _UNIT_WORDS if key.startswith(u + " ")), None)
+    return unit is not None and key[len(unit) + 1:] in _SHARED_TAILS_SET
 
 
 def _is_generic_member(key: str) -> bool:
@@ -679,7 +696,7 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
             break
         previous = word
     colon = key.find(":", pos, stop)
-    if colon != -1:
+    if colon != -1 and not _colon_head(key, pos, colon):  # "... với UBND các huyện: A, B" goes on
         stop = colon
     return text[pos:stop], stop
 

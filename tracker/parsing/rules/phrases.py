@@ -139,7 +139,7 @@ SCOPE_TAILS = PhraseList(
 SHARED_TAILS = PhraseList(
     "shared_tails",
     ("của địa phương", "địa phương", "có liên quan", "liên quan", "cấp tỉnh", "của tỉnh", "tỉnh", "cấp huyện",
-     "cấp xã"),
+     "cấp xã", "ven biển", "biên giới", "miền núi", "vùng cao"),
     "lãnh đạo cấp ủy, chính quyền, Ban Chỉ đạo phòng, chống dịch của địa phương", "của địa phương",
 )
 # A member's head given to the bare members after it ("Bí thư các huyện ủy, thành ủy").
