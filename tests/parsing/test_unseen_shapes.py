@@ -206,3 +206,41 @@ def test_closing_sentences_after_the_last_numbered_item_add_no_body() -> None:
     [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
     assert [b.name for b in doc.items[-1].bodies] == ["Sở Tài nguyên và Môi trường"]
     assert doc.items[-1].line_end == doc.items[-1].line_start
+
+
+TWO_COLUMNS = """UỶ BAN NHÂN DÂN          CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ GIANG                  Độc lập - Tự do - Hạnh phúc
+
+Số:  3 5 8 7 /UBND-NNTNMT          Hà Giang, ngày 0 9 tháng 10 năm 2024
+V/v chủ động phòng, chống rét đậm, rét hại
+
+Kính gửi:
+- Sở Nông nghiệp và Phát triển nông thôn;
+- Uỷ ban nhân dân các huyện, thành phố.
+
+Chủ tịch UBND tỉnh yêu cầu:
+
+1. Sở Nông nghiệp và Phát triển nông thôn hướng dẫn các biện pháp chống rét cho vật nuôi.
+
+2. Uỷ ban nhân dân các huyện, thành phố kiểm tra việc che chắn chuồng trại.
+
+Nơi nhận:                                  KT. CHỦ TỊCH
+- Như trên;                                PHÓ CHỦ TỊCH
+- Lưu: VT, NNTNMT.
+
+                                           Hoàng Gia Long
+"""
+
+
+def test_a_header_and_a_signature_in_two_columns_apart_by_spaces() -> None:
+    [doc] = extract(SourceText("hg.txt", TWO_COLUMNS, "utf-8", "0")).documents
+    assert doc.number == "3587/UBND-NNTNMT"  # digits spaced by the scan
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Hà Giang"  # not the motto beside it
+    assert doc.issue_date is not None and doc.issue_date.isoformat() == "2024-10-09"
+    assert (doc.signing_authority, doc.signer_title, doc.signer) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hoàng Gia Long")
+    assert [item.ref for item in doc.items] == ["1", "2"]
+
+
+def test_a_van_phong_under_a_two_line_parent_is_that_parents_office() -> None:
+    [doc] = extract(SourceText("vp.txt", VP_LETTER, "utf-8", "0")).documents
+    assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"

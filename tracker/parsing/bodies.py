@@ -114,7 +114,6 @@ _SHARED_TAILS = _sorted(SHARED_TAILS.words)
 # each after a space (one str.endswith / startswith call for the whole list), and as a set
 _SCOPE_TAILS_SPACED = tuple(" " + t for t in _SCOPE_TAILS)
 _SHARED_TAILS_SPACED = tuple(" " + t for t in _SHARED_TAILS)
-_SHARED_TAILS_SET = frozenset(_SHARED_TAILS)
 _EVERYONE_SET = frozenset(_EVERYONE)
 _EVERYONE_SPACED = tuple(p + " " for p in _EVERYONE)
 _DISTRIBUTORS = _by_first_word(_sorted(HEAD_DISTRIBUTORS.words))
@@ -125,6 +124,7 @@ _TOPICS = _by_first_word(_sorted(TOPIC_OPENERS.words))
 _GIAO_THONG = _by_first_word(("giao thông",))
 _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
+_UNITS_WITH_TAILS = frozenset(f"{unit} {tail}" for unit in _UNIT_WORDS for tail in _SHARED_TAILS)  # "thị trấn ven biển"
 _NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
 _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
 _CONTINUATIONS = _by_first_word(_sorted(NAME_CONTINUATIONS.words))
@@ -574,7 +574,7 @@ def _share_heads(members: list[str]) -> list[str]:
             unit_head = f"{source} {unit}" if unit else None
             out.append(m)
             continue
-        if out and (key in _UNIT_WORDS or _is_unit_with_tail(key)):  # "xã", "thị trấn ven biển"
+        if out and (key in _UNIT_WORDS or key in _UNITS_WITH_TAILS):  # "xã", "thị trấn ven biển"
             prefix = _unit_prefix(out[-1])
             if prefix:
                 out.append(f"{prefix} {m}")
@@ -590,11 +590,6 @@ def _share_heads(members: list[str]) -> list[str]:
             unit_head = None
         out.append(m)
     return out
-
-
-def _is_unit_with_tail(key: str) -> bool:
-    unit = next((u for u in _UNIT_WORDS if key.startswith(u + " ")), None)
-    return unit is not None and key[len(unit) + 1:] in _SHARED_TAILS_SET
 
 
 def _is_generic_member(key: str) -> bool:

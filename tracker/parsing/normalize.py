@@ -2,7 +2,8 @@
 
 Steps, in order (each one is small and pure):
 
-1. NFC, unify line ends and odd spaces.
+1. NFC, unify line ends and odd spaces; two columns side by side (a wide gap inside the lines of
+   the header or the signature) become the left column's lines, then the right column's.
 2. Remove OCR and markdown marks: ``~~3953~~`` -> ``3953``, ``^{*}`` / ``^{Th.H}`` -> nothing,
    ``**bold**`` / ``*italic*`` -> the text, a line that is only ``*`` -> blank.
 3. Drop page numbers (a line that is only a number) and e-signature stamps
@@ -184,10 +185,37 @@ def _rejoin(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A wide gap inside a line: two columns of a page laid out side by side ("UỶ BAN NHÂN DÂN          CỘNG
+# HOÀ XÃ HỘI ...", "Nơi nhận:               KT. CHỦ TỊCH"), as a PDF's text layer or a typed file gives them.
+_COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{5,}|\t+)(?=\S)")
+
+
+def _columns_apart(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each run of consecutive two-column lines becomes its left column's lines, then its right
+    column's: the issuer's lines come together, so do the signature's."""
+    out: list[tuple[int, str]] = []
+    left: list[tuple[int, str]] = []
+    right: list[tuple[int, str]] = []
+    for n, text in numbered:
+        parts = _COLUMN_GAP.split(text.strip(), maxsplit=1)
+        if len(parts) == 2:
+            left.append((n, parts[0]))
+            right.append((n, parts[1]))
+            continue
+        out += left + right
+        left, right = [], []
+        out.append((n, text))
+    return out + left + right
+
+
 def normalize(text: str) -> NormalizedText:
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    raw = _ODD_SPACES.sub(" ", raw)
-    lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
+    if "     " in raw or "\t" in raw:
+        numbered = _columns_apart(list(enumerate(raw.split("\n"), 1)))
+        lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in numbered]
+    else:
+        raw = _ODD_SPACES.sub(" ", raw)
+        lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
     lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text) else ln for ln in lines]
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)

@@ -261,8 +261,12 @@ def match_place(written: str) -> str:
     return _PROVINCE_KEYS.get(fold(written)) or " ".join(written.split())
 
 
+_SPACED_DIGITS = re.compile(r"(?<![\d\w])\d(?: \d)+(?![\d\w])")
+
+
 def clean_number(rest: str) -> str | None:
     rest = rest.split("|")[0]
+    rest = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), rest)  # "3 5 8 7 /UBND" from a scan
     rest = re.sub(r"\s*([-/])\s*", r"\1", rest.strip())
     token = rest.split()[0] if rest.split() else ""
     token = token.strip(".,;:")
@@ -375,6 +379,10 @@ def _issuer_from_lines(lines: list[str]) -> str:
     # "ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK NÔNG": one name over two lines
     if not ISSUER_LINE.match(_tone_key(lines[-1]).upper()):
         return issuer_name(" ".join(lines))
+    if len(lines) > 2 and not ISSUER_LINE.match(_tone_key(lines[-2]).upper()):
+        first = issuer_name(" ".join(lines[:-1]))  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI" above "VĂN PHÒNG"
+    if last == "Văn phòng":
+        return f"{last} {first}"
     # "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY" or "UBND TỈNH X" / "SỞ Y TẾ": the lower line issues
     place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
     if place_match and last in _BARE_ISSUERS:
@@ -431,7 +439,7 @@ def _header_cell(header: Header, cell: str, doc: list[Line] | None = None, i: in
     m = ("gày" in cell and (PLACE_DATE.match(cell) or PLACE_DATE_SHORT.match(cell) or DATE_ONLY.match(cell))) or None
     if m and header.issue_date is None:
         try:
-            header.issue_date = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            header.issue_date = date(*(int(m.group(g).replace(" ", "")) for g in ("y", "m", "d")))
         except ValueError:
             header.issue_date = None
         place = (m.groupdict().get("place") or "").strip(" -*")

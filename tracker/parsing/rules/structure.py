@@ -47,7 +47,8 @@ NATIONAL_LINE = LineRule(
 NUMBER_LINE = LineRule(
     "number_line", r"^Số\s*[:.]?\s*(?=[\dA-Z/_.~*-]|\s*$)(?P<rest>.*)$", "Số: 3953 /UBND-KGVX", flags=0,
 )
-_COMMA_DATE = r",\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+# a day or month may come with its digits spaced by a scan ("ngày 0 9 tháng 7")
+_COMMA_DATE = r",\s*ngày\s+(?P<d>\d ?\d|\d)\s+tháng\s+(?P<m>\d ?\d|\d)\s+năm\s+(?P<y>\d{4})"
 PLACE_DATE = LineRule(
     "place_date",
     r"(?P<place>[^\d,|:;()]{2,40}?)\s*" + _COMMA_DATE,
@@ -61,7 +62,7 @@ PLACE_DATE_SHORT = LineRule(
 )
 DATE_ONLY = LineRule(
     "date_only",
-    r"^\s*,?\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})\s*$",
+    r"^\s*,?\s*ngày\s+(?P<d>\d ?\d|\d)\s+tháng\s+(?P<m>\d ?\d|\d)\s+năm\s+(?P<y>\d{4})\s*$",
     ", ngày 04 tháng 7 năm 2021",
 )
 SIGNED_MARK = LineRule("signed_mark", r"^[(\[]?\s*(?:đã ký|đã ky|ký|ký tên|ký, đóng dấu|ký và đóng dấu)\s*[)\]]?$",
