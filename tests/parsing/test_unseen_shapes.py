@@ -244,3 +244,19 @@ def test_a_header_and_a_signature_in_two_columns_apart_by_spaces() -> None:
 def test_a_van_phong_under_a_two_line_parent_is_that_parents_office() -> None:
     [doc] = extract(SourceText("vp.txt", VP_LETTER, "utf-8", "0")).documents
     assert doc.issuer == "Văn phòng Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_a_paragraph_after_an_item_that_names_nobody_adds_its_bodies_to_the_addressees() -> None:
+    text = VP_LETTER.replace("Giao Sở", "1. Giao Sở").replace(
+        "Sở Tài nguyên và Môi trường rà soát hồ sơ giao đất của dự án.",
+        "2. Rà soát hồ sơ giao đất của dự án.\n\nĐề nghị Cục Thuế tỉnh phối hợp xác định nghĩa vụ tài chính.")
+    [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
+    assert [b.name for b in doc.items[-1].bodies] == [
+        "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường", "Cục Thuế tỉnh"]
+
+
+def test_a_letter_label_stuck_to_its_text_by_a_scan_opens_a_sub_item() -> None:
+    text = VP_LETTER.replace("Giao Sở", "1. Sở Tài chính:\na)Rà soát hồ sơ.\nb)Báo cáo kết quả.\n\n2. Giao Sở")
+    [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
+    assert [item.ref for item in doc.items][:2] == ["1.a", "1.b"]
+    assert [b.name for b in doc.items[0].bodies] == ["Sở Tài chính"]

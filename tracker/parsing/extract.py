@@ -132,6 +132,10 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         for ancestor in reversed(chain):
             inherited.extend(own_bodies(ancestor))
         mentions = inherited + own_bodies(node)
+        if not inherited and mentions and node.continuation and not clause_bodies(node.text):
+            # the item names nobody, a paragraph after it does ("Đề nghị Hội Nông dân tỉnh ..."):
+            # those bodies come after the ones the item falls back to, they do not replace them
+            mentions = list(fallback) + mentions
         if not mentions:
             mentions = list(fallback)
             if _overlong_name(node.text):

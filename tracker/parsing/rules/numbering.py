@@ -33,6 +33,9 @@ LABEL_RULES: tuple[LabelRule, ...] = (
               "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "II"),
     LabelRule("letter", "letter", r"^(?P<label>[a-zđ])\s*(?:[).]|[-–](?=\s))\s+(?=\S)",
               "a) Tăng cường công tác tuyên truyền", "a"),
+    # a scan that lost the space: "a)Chỉ đạo" (a capital must follow)
+    LabelRule("letter_tight", "letter", r"^(?P<label>[a-zđ])\)(?=[A-ZĐÀ-Ỹ])",
+              "b)Chỉ đạo các xã ven biển kiểm tra lồng bè", "b"),
     LabelRule("ordinal", "ordinal",
               r"^(?P<label>(?:Thứ\s+)?(?:Một|Hai|Ba|Bốn|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười|nhất|hai|ba|tư|năm|sáu|bảy|tám|"
               r"chín|mười)(?:\s+là)?)\s*[,:]\s+(?=\S)",
