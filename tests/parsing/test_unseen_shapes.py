@@ -260,3 +260,35 @@ def test_a_letter_label_stuck_to_its_text_by_a_scan_opens_a_sub_item() -> None:
     [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
     assert [item.ref for item in doc.items][:2] == ["1.a", "1.b"]
     assert [b.name for b in doc.items[0].bodies] == ["Sở Tài chính"]
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+
+Số: 210/KH-UBND
+
+Bắc Ninh, ngày 02 tháng 8 năm 2024
+
+KẾ HOẠCH
+Tổ chức Ngày hội văn hóa các dân tộc tỉnh năm 2024
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Tôn vinh bản sắc văn hóa các dân tộc.
+
+II. THỜI GIAN, ĐỊA ĐIỂM
+1. Thời gian: 03 ngày, từ ngày 20/9/2024 đến ngày 22/9/2024.
+2. Địa điểm: Quảng trường Văn hóa tỉnh.
+
+III. NỘI DUNG HOẠT ĐỘNG
+1. Lễ khai mạc Ngày hội, tối ngày 20/9/2024.
+2. Thi đấu các môn thể thao dân tộc.
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức các hoạt động của Ngày hội.
+2. Công an tỉnh bảo đảm an ninh, trật tự trong thời gian diễn ra Ngày hội.
+"""
+
+
+def test_a_plans_time_place_and_programme_sections_hold_no_tasks() -> None:
+    [doc] = extract(SourceText("kh.txt", PLAN, "utf-8", "0")).documents
+    assert [item.ref for item in doc.items] == ["IV.1", "IV.2"]

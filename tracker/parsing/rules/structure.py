@@ -141,7 +141,10 @@ ASSESSMENT_TITLE = LineRule(
     r"khó khăn|bối cảnh|thuận lợi)\b"
     r"(?!.*\b(?:giải pháp|phương hướng|kiến nghị|đề xuất|thời gian tới|tổ chức thực hiện|nhiệm vụ trọng tâm|"
     r"và nhiệm vụ|nhiệm vụ,|yêu cầu|đề nghị|chỉ đạo|giao)\b)"
-    r"|^mục đích(?:\s*(?:,|và)\s*yêu cầu)?\s*$",  # a plan's "I. MỤC ĐÍCH, YÊU CẦU": aims, not tasks
+    r"|^mục đích(?:\s*(?:,|và)\s*yêu cầu)?\s*$"  # a plan's "I. MỤC ĐÍCH, YÊU CẦU": aims, not tasks
+    # a plan's descriptive sections: "II. THỜI GIAN, ĐỊA ĐIỂM", "III. NỘI DUNG HOẠT ĐỘNG", "THÀNH PHẦN"
+    r"|^(?:(?:(?:thời gian|địa điểm)(?: thực hiện| tổ chức)?|chủ đề|thành phần(?: tham dự)?|đối tượng|phạm vi|quy mô|hình thức(?: tổ chức)?|"
+    r"nội dung (?:hoạt động|chương trình)|chương trình)(?:\s*(?:,|và)\s*|\s*$))+$",
     "ĐÁNH GIÁ CHUNG",
 )
 
