@@ -292,3 +292,17 @@ IV. TỔ CHỨC THỰC HIỆN
 def test_a_plans_time_place_and_programme_sections_hold_no_tasks() -> None:
     [doc] = extract(SourceText("kh.txt", PLAN, "utf-8", "0")).documents
     assert [item.ref for item in doc.items] == ["IV.1", "IV.2"]
+
+
+def test_addressees_on_one_line_apart_by_semicolons_are_several() -> None:
+    text = VP_LETTER.replace("Kính gửi:\n- Sở Kế hoạch và Đầu tư;\n- Sở Tài nguyên và Môi trường.",
+                             "Kính gửi: Sở Kế hoạch và Đầu tư; Sở Tài nguyên và Môi trường; UBND các huyện, thị xã.")
+    [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
+    assert doc.recipients == ("Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường", "UBND các huyện, thị xã")
+
+
+def test_a_party_directives_issuer_line_under_its_type_is_not_its_subject() -> None:
+    text = CONCLUSION.replace("THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tình hình",
+                              "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tình hình")
+    [doc] = extract(SourceText("ct.txt", text, "utf-8", "0")).documents
+    assert doc.subject == "tình hình phát triển kinh tế - xã hội 5 tháng đầu năm 2022"

@@ -332,6 +332,10 @@ def parse_header(doc: list[Line]) -> Header:
                     and not find_label(doc[j].text) and len(doc[j].text) < 250:
                 title.append(doc[j].text)
                 j += 1
+            if len(title) > 1 and _is_caps(title[0]) and _tone_key(title[0]).upper().startswith("CỦA "):
+                # "CHỈ THỊ" / "CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về tăng cường ...": who issues it is no subject
+                title = title[1:]
+                title[0] = re.sub(r"^[Vv]ề\s+", "", title[0])
             if title and not header.subject:
                 header.subject = _strip_subject(" ".join(title))
             i = j
@@ -481,7 +485,7 @@ def _telegram_to(text: str) -> re.Match[str] | None:
 def _read_recipients(doc: list[Line], i: int, header: Header) -> int:
     m = RECIPIENTS.match(doc[i].text) or _telegram_to(doc[i].text)
     rest = m.group("rest") if m else ""
-    for part in re.split(r"(?:^|\s)[-–•+]\s+", rest):
+    for part in re.split(r"(?:^|\s)[-–•+]\s+|;", rest):  # "Kính gửi: Sở Y tế; Sở Công Thương"
         part = part.strip(" ;,.")
         if part:
             header.recipients.append(part)
