@@ -301,6 +301,8 @@ def _ends_known_name(key: str, start: int, pos: int, word: str) -> bool:
     names, longer, _ = _known_names()
     name = key[start:pos].rstrip()
     if name not in names:
+        if "," not in name and " và " not in name and ";" not in name and " cùng " not in name:
+            return False  # no list: nothing else to try
         member = _last_known_member(name, names)
         if member is None:
             return False
