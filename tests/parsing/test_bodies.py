@@ -264,6 +264,7 @@ def test_schools_funds_companies_and_investors_are_bodies(text: str, expected: l
     ("Văn phòng HĐND và UBND huyện rà soát", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]),
     ("Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo soát xét hồ sơ",
      ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"]),
+    ("Báo và Phát thanh, Truyền hình Phú Thọ tăng cường thông tin", ["Báo và Phát thanh, Truyền hình Phú Thọ"]),
     # between two bodies "và" still splits
     ("Thường trực HĐND và UBND tỉnh chỉ đạo", ["Thường trực Hội đồng nhân dân", "Ủy ban nhân dân tỉnh"]),
 ])

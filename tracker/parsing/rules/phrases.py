@@ -97,7 +97,8 @@ SET_PHRASES = PhraseList(
      "kinh tế và hạ tầng", "kinh tế, hạ tầng và đô thị", "văn hóa và thông tin", "văn hóa - thông tin",
      "văn hóa và thể thao", "văn hóa, thông tin và thể thao", "văn hóa, thể thao và truyền thông",
      "văn hóa - thể thao và truyền thông", "văn phòng hội đồng nhân dân và ủy ban nhân dân",
-     "nông nghiệp và môi trường", "dân tộc và tôn giáo", "khoa học, công nghệ và đổi mới sáng tạo"),
+     "nông nghiệp và môi trường", "dân tộc và tôn giáo", "khoa học, công nghệ và đổi mới sáng tạo",
+     "báo và phát thanh, truyền hình"),
     "các Sở, Ban, ngành chủ động phối hợp, đề xuất các chính sách", "sở, ban, ngành",
 )
 # Phrases meaning everyone: never a responsible body.
