@@ -22,8 +22,12 @@ from dataclasses import dataclass
 from tracker.domain.enums import TaskRole
 from tracker.domain.parsed import ResponsibleBody
 from tracker.domain.text import match_key, modern_tones
-from tracker.parsing.rules.abbreviations import ABBREVIATIONS
-from tracker.parsing.rules.directory import BODY_DIRECTORY
+from tracker.parsing.directory_lookup import ends_known_name as _ends_known_name
+from tracker.parsing.directory_lookup import known_names as _known_names
+from tracker.parsing.directory_lookup import resolve
+from tracker.parsing.name_text import WORD_RUN as _WORD_RUN
+from tracker.parsing.name_text import expand_abbreviations
+from tracker.parsing.name_text import text_key as _key
 from tracker.parsing.rules.phrases import (
     ASSIGNING_OPENERS,
     BARE_UNITS,
@@ -44,42 +48,6 @@ from tracker.parsing.rules.phrases import (
     SHARED_TAILS,
     TOPIC_OPENERS,
 )
-
-# --- abbreviations ----------------------------------------------------------------------------
-
-_ABBREV_RE = re.compile(
-    r"(?<![\w&/])(" + "|".join(re.escape(a.short) for a in sorted(ABBREVIATIONS, key=lambda a: -len(a.short)))
-    + r")(?![\w&])"
-)
-_ABBREV_MAP = {a.short: a.full for a in ABBREVIATIONS}
-
-
-def expand_abbreviations(name: str) -> str:
-    """"Ban cán sự đảng UBND tỉnh" -> "Ban cán sự đảng Ủy ban nhân dân tỉnh"."""
-    if not name:
-        return name
-    return _ABBREV_RE.sub(lambda m: _ABBREV_MAP[m.group(1)], name)
-
-
-# --- word helpers -----------------------------------------------------------------------------
-
-_OLD_PAIRS = ("oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ")
-_OLD_TO_NEW = tuple((old, modern_tones(old)) for old in _OLD_PAIRS)
-_OLD_PAIR_RE = re.compile("|".join(_OLD_PAIRS))  # one scan for the vowel of any pair
-
-
-def _has_old_pairs(text: str) -> bool:
-    return _OLD_PAIR_RE.search(text.lower()) is not None
-
-
-@functools.lru_cache(maxsize=4096)
-def _key(text: str) -> str:
-    """Lower case, modern tone placement; same length as ``text`` (positions line up)."""
-    key = text.lower()
-    for old, new in _OLD_TO_NEW:
-        if old in key:
-            key = key.replace(old, new)
-    return key
 
 
 def _sorted(words: Iterable[str]) -> tuple[str, ...]:
@@ -130,8 +98,6 @@ _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.i
 _CONTINUATIONS = _by_first_word(_sorted(NAME_CONTINUATIONS.words))
 
 
-# The word at a position: its characters up to a _WORD_END (empty at one)
-_WORD_RUN = re.compile(r"[\w&/'’-]*")
 
 
 def _starts_with(key: str, pos: int, phrases: _Table, first: str | None = None) -> str | None:
@@ -293,77 +259,6 @@ def _after_topic(text: str, key: str, pos: int, end: int) -> _Subject | None:
                 return found
         comma = key.find(", ", after, min(end, pos + _TOPIC_REACH))
     return None
-
-
-def _ends_known_name(key: str, start: int, pos: int, word: str) -> bool:
-    """``key[start:pos]``, or the last member of the list it holds, is a whole name of the
-    directory and ``word`` does not make it longer."""
-    names, longer, _ = _known_names()
-    name = key[start:pos].rstrip()
-    if name not in names:
-        if "," not in name and " và " not in name and ";" not in name and " cùng " not in name:
-            return False  # no list: nothing else to try
-        member = _last_known_member(name, names)
-        if member is None:
-            return False
-        name = member
-    return f"{name} {word}" not in longer
-
-
-def _last_known_member(name: str, names: frozenset[str]) -> str | None:
-    """The known name that ends the list ``name`` ("sở y tế, sở dân tộc và tôn giáo" -> "sở dân tộc
-    và tôn giáo"): tried from each separator, the nearest first, while what follows it can still
-    end a known name with a separator inside ("tôn giáo")."""
-    end = len(name)
-    inner_tails = _inner_tails()
-    while True:
-        cut = max(name.rfind(",", 0, end), name.rfind(";", 0, end), name.rfind(" và ", 0, end),
-                  name.rfind(" cùng ", 0, end))
-        if cut == -1:
-            return None
-        member = _member_after(name, cut)
-        if member in names:
-            return member
-        if member not in inner_tails:
-            return None
-        end = cut
-
-
-def _member_after(name: str, cut: int) -> str:
-    return name[cut:].lstrip(",;").strip().removeprefix("và ").removeprefix("cùng ").removeprefix("các ")
-
-
-@functools.lru_cache(maxsize=1)
-def _inner_tails() -> frozenset[str]:
-    """What follows a separator inside a known name ("thương binh và xã hội", "xã hội")."""
-    tails: set[str] = set()
-    for name in _known_names()[0]:
-        for sep in (",", ";", " và ", " cùng "):
-            cut = name.find(sep)
-            while cut != -1:
-                tails.add(_member_after(name, cut))
-                cut = name.find(sep, cut + 1)
-    return frozenset(tails)
-
-
-@functools.lru_cache(maxsize=1)
-def _known_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The directory's names and aliases as text keys (as written and with abbreviations expanded,
-    with and without "tỉnh"), each word prefix of them followed by the next word, and their last words
-    (a cheap first test: most words end no known name)."""
-    names: set[str] = set()
-    longer: set[str] = set()
-    for entry in BODY_DIRECTORY:
-        for written in (entry.name, *entry.aliases):
-            for form in {written, expand_abbreviations(written)}:
-                words = _key(" ".join(form.split())).split()
-                for n in range(1, len(words)):
-                    run = _WORD_RUN.match(words[n])
-                    longer.add(" ".join(words[:n]) + " " + (run.group() if run else ""))
-                whole = " ".join(words)
-                names.add(whole)
-                names.add(whole[: -len(" tỉnh")] if whole.endswith(" tỉnh") else whole + " tỉnh")
-    return frozenset(names), frozenset(longer), frozenset(name[name.rfind(" ") + 1:] for name in names)
 
 
 _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
@@ -614,37 +509,6 @@ def _share_tails(members: list[str]) -> list[str]:
         else:
             tail = None
     return out
-
-
-# --- directory --------------------------------------------------------------------------------
-
-def _lookup_keys(name: str) -> list[str]:
-    key = match_key(expand_abbreviations(name))
-    keys = [key]
-    for tail in (" của tỉnh", " cấp tỉnh", " tỉnh"):
-        if key.endswith(tail):
-            keys.append(key[: -len(tail)])
-    keys.append(key + " tỉnh")
-    return keys
-
-
-@functools.lru_cache(maxsize=1)
-def _directory_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for entry in BODY_DIRECTORY:
-        for written in (entry.name, *entry.aliases):
-            index.setdefault(match_key(expand_abbreviations(written)), entry.name)
-    return index
-
-
-@functools.lru_cache(maxsize=8192)
-def resolve(name: str) -> tuple[str, bool]:
-    """A body name as written -> (canonical name, known). Unknown names are kept as written."""
-    index = _directory_index()
-    for key in _lookup_keys(name):
-        if key in index:
-            return index[key], True
-    return name, False
 
 
 # a resolved name's key: the same few hundred names come back in every directive

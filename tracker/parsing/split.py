@@ -45,7 +45,7 @@ _FINAL = ".;!?…\"”)»"
 
 def _tone_key(text: str) -> str:
     """Modern tone placement, skipped when the text has no old-style pair (the common case)."""
-    from tracker.parsing.bodies import _has_old_pairs
+    from tracker.parsing.name_text import has_old_pairs as _has_old_pairs
 
     return modern_tones(text) if _has_old_pairs(text) else text
 
@@ -391,7 +391,7 @@ def _issuer_from_lines(lines: list[str]) -> str:
     place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
     if place_match and last in _BARE_ISSUERS:
         return f"{last} {place_match.group(1)}"
-    from tracker.parsing.bodies import resolve
+    from tracker.parsing.directory_lookup import resolve
 
     canonical, known = resolve(last)
     if known:
