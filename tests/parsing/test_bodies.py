@@ -286,3 +286,21 @@ def test_and_inside_the_names_of_district_offices_and_merged_departments(text: s
 ])
 def test_lists_of_districts_and_of_party_committees(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the special zone of the 2025 reform is a unit like a district: its bodies are not the province's
+    ("UBND đặc khu Phú Quốc xây dựng kế hoạch", ["Ủy ban nhân dân đặc khu Phú Quốc"]),
+    ("Công an đặc khu Phú Quốc kiểm tra", ["Công an đặc khu Phú Quốc"]),
+    ("UBND các xã, phường, đặc khu xây dựng kế hoạch",
+     ["Ủy ban nhân dân xã", "Ủy ban nhân dân phường", "Ủy ban nhân dân đặc khu"]),
+    ("Đặc khu Phú Quốc xây dựng kế hoạch", ["Đặc khu Phú Quốc"]),
+    # a short or generic known name goes on in names the directory lacks
+    ("Các cơ quan báo chí đưa tin kịp thời", ["Cơ quan báo chí"]),
+    ("Các tổ chức đảng cơ sở rà soát danh sách", ["Tổ chức đảng cơ sở"]),
+    # a person named before the office they hold: the office acts
+    ("Đồng chí Trần Văn Nam, Giám đốc Sở Tài chính trực tiếp chỉ đạo", ["Giám đốc Sở Tài chính"]),
+    ("Ông Nguyễn Văn Bình - Phó Giám đốc Sở Y tế theo dõi", ["Phó Giám đốc Sở Y tế"]),
+])
+def test_special_zones_generic_names_and_named_office_holders(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -91,7 +91,7 @@ _FRONTED = _by_first_word(_sorted(FRONTED.words))
 _TOPICS = _by_first_word(_sorted(TOPIC_OPENERS.words))
 _GIAO_THONG = _by_first_word(("giao thông",))
 _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
-_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường", "tỉnh")
+_UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "quận", "xã", "phường", "tỉnh")
 _UNITS_WITH_TAILS = frozenset(f"{unit} {tail}" for unit in _UNIT_WORDS for tail in _SHARED_TAILS)  # "thị trấn ven biển"
 _NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
 _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
@@ -202,6 +202,11 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         if verb and len(verb) > len(first):
             first = None  # "Báo cáo kết quả ...", "Ban hành ...": a verb that starts like a head
     if not first and not assigned:
+        # "Đồng chí Nguyễn Thị Hạnh, Phó Giám đốc Sở Y tế trực tiếp ...": the office the person holds
+        person = _PERSON_OPENER.match(text, before)
+        named = _PERSON_THEN_TITLE.match(text, person.end(), end) if person else None
+        if named:
+            return _find_subject(text, key, named.end(), end, assigned=True)
         # a fronted phrase ending in a comma ("Trong thời gian tới, Sở Y tế tiếp tục ...")
         comma = key.find(", ", pos, min(end, pos + 60))
         fronted = text[pos + 1:comma]
@@ -240,6 +245,8 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     return _Subject(subject_start, end, None)
 
 
+_PERSON_OPENER = re.compile(r"(?:[Đđ]ồng chí|[Đđ]/c|Ông|Bà)\s+")
+_PERSON_THEN_TITLE = re.compile(r"(?:[A-ZĐÀ-Ỹ][\w'’]*\s+){1,4}[A-ZĐÀ-Ỹ][\w'’]*\s*[,-]\s+")
 _TOPIC_REACH = 240  # characters a topic may take before its clause
 
 
@@ -330,7 +337,7 @@ _MEMBER_OPENERS = ("các ", "từng ", "những ", "ngành ", "đoàn thể", "t
 
 
 # A unit word before a place name ("thành phố Tân An", "huyện Cư Jút"): after "và" it opens a member
-_NAMED_UNIT = re.compile(r"(?i:thành phố|thị xã|thị trấn|huyện|quận|phường|xã)\s+(?=[A-ZĐÀ-Ỹ])")
+_NAMED_UNIT = re.compile(r"(?i:thành phố|thị xã|thị trấn|đặc khu|huyện|quận|phường|xã)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _split_members(text: str) -> list[str]:

@@ -8,6 +8,7 @@ import functools
 from tracker.domain.text import match_key
 from tracker.parsing.name_text import WORD_RUN, expand_abbreviations, text_key
 from tracker.parsing.rules.directory import BODY_DIRECTORY
+from tracker.parsing.rules.phrases import GENERIC
 
 
 def _lookup_keys(name: str) -> list[str]:
@@ -107,4 +108,15 @@ def known_names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
                 whole = " ".join(words)
                 names.add(whole)
                 names.add(whole[: -len(" tỉnh")] if whole.endswith(" tỉnh") else whole + " tỉnh")
+    # a short or generic name goes on in many bodies the directory lacks ("Công an đặc khu ...", "Cơ
+    # quan báo chí", "Hội Người cao tuổi"): only a name of three words or more, or "X tỉnh", ends one
+    names = {name for name in names if _specific(name)}
     return frozenset(names), frozenset(longer), frozenset(name[name.rfind(" ") + 1:] for name in names)
+
+
+def _specific(name: str) -> bool:
+    words = name.split()
+    return (len(words) >= 3 or (len(words) == 2 and words[1] == "tỉnh")) and name not in _GENERIC_NAMES
+
+
+_GENERIC_NAMES = frozenset(text_key(w) for w in GENERIC.words) | {"cơ quan tỉnh", "địa phương tỉnh", "cấp ủy tỉnh"}

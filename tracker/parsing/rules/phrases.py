@@ -21,7 +21,7 @@ class PhraseList:
 BODY_HEADS = PhraseList(
     "body_heads",
     ("ban", "sở", "ủy ban", "ủy viên", "hội đồng", "bí thư", "phó bí thư", "chủ tịch", "phó chủ tịch",
-     "giám đốc", "công an", "bộ chỉ huy", "bộ đội", "bộ", "đảng ủy", "đảng đoàn", "đảng bộ", "mặt trận",
+     "giám đốc", "phó giám đốc", "phó trưởng ban", "phó chánh văn phòng", "trưởng ban", "công an", "bộ chỉ huy", "bộ đội", "bộ", "đảng ủy", "đảng đoàn", "đảng bộ", "mặt trận",
      "người đứng đầu", "lực lượng vũ trang", "lực lượng", "phòng", "ban cán sự đảng", "ban chỉ đạo",
      "ban thường vụ", "ban chấp hành", "ngành", "văn phòng", "đài", "báo", "hội", "đoàn thể",
      "đoàn thanh niên", "đoàn", "liên đoàn", "huyện ủy", "thành ủy", "thị ủy", "quận ủy", "tỉnh ủy viên",
@@ -30,7 +30,7 @@ BODY_HEADS = PhraseList(
      "bảo hiểm xã hội", "tỉnh đoàn", "bệnh viện", "thanh tra", "viện kiểm sát", "tòa án", "chánh văn phòng", "thủ trưởng", "các cấp ủy",
      "cán bộ", "đảng viên", "tổ công tác", "tổ covid", "chi bộ", "quân sự", "biên phòng", "ubnd", "hđnd",
      "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs",
-     "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ", "điện lực", "viện", "chủ đầu tư", "hợp tác xã",
+     "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ", "điện lực", "viện", "đặc khu", "chủ đầu tư", "hợp tác xã",
      "cơ sở giáo dục", "cơ sở y tế", "cơ sở sản xuất", "cơ sở kinh doanh", "tổ chức tín dụng"),
     "Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí", "ban",
 )
@@ -66,7 +66,7 @@ PREDICATES = PhraseList(
      "ký kết", "nghiệm thu", "quyết toán", "tuyên dương", "khen thưởng", "chuyển đổi", "phối kết hợp", "hiệp y",
      "lấy ý kiến", "trả lời", "hoàn chỉnh", "duyệt", "chấn chỉnh", "bàn bạc", "vào cuộc", "đăng ký", "đăng tải",
      "thực thi", "giám định", "vận dụng", "tiếp công dân", "đối chiếu", "kê khai", "thu", "nộp", "lưu trữ", "xét duyệt", "xét chọn", "xét xử", "tăng", "giảm", "mở rộng",
-     "nâng cấp", "phát sóng", "đưa tin", "phát tin"),
+     "nâng cấp", "phát sóng", "đưa tin", "phát tin", "khám", "sàng lọc", "bảo quản"),
     "Ban Chỉ đạo phòng, chống dịch Covid-19 của tỉnh và ngành Y tế chỉ đạo các địa phương", "chỉ đạo",
 )
 # Heads that are also common words ("báo cáo", "hội nghị", "ban hành", "phòng, chống"): they open a
@@ -77,7 +77,7 @@ CAPITAL_ONLY_HEADS = PhraseList(
      "văn phòng", "thành viên", "cán bộ", "đảng viên", "ngân hàng", "kho bạc", "bệnh viện", "tổ công tác",
      "tổ covid", "chi bộ", "quân sự", "biên phòng", "thường trực", "công an", "lực lượng", "ngành", "cơ quan",
      "đơn vị", "địa phương", "bảo hiểm xã hội", "tỉnh đoàn", "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ",
-     "điện lực", "viện"),
+     "điện lực", "viện", "đặc khu"),
     "Bố trí đủ nhân lực cho các điểm tiêm; báo cáo kết quả hàng ngày.", "báo",
 )
 # Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
@@ -154,7 +154,7 @@ HEAD_DISTRIBUTORS = PhraseList(
 BARE_UNITS = PhraseList(
     "bare_units",
     ("huyện ủy", "thành ủy", "thị ủy", "quận ủy", "thành phố", "huyện", "thị xã", "quận", "xã", "phường",
-     "thị trấn", "chính quyền", "cấp ủy", "đảng ủy trực thuộc", "đảng ủy trực thuộc tỉnh ủy", "tỉnh ủy"),
+     "thị trấn", "đặc khu", "chính quyền", "cấp ủy", "đảng ủy trực thuộc", "đảng ủy trực thuộc tỉnh ủy", "tỉnh ủy"),
     "Ủy ban nhân dân các huyện, thành phố", "thành phố",
 )
 # Words that may follow a whole known name and still belong to it or to its list ("Sở Y tế tỉnh",
@@ -165,7 +165,7 @@ NAME_CONTINUATIONS = PhraseList(
     ("tỉnh", "huyện", "thành phố", "thị xã", "thị trấn", "quận", "xã", "phường", "các", "và", "cùng", "hoặc",
      "cấp tỉnh", "cấp huyện", "cấp xã", "cấp ủy", "trực thuộc", "thuộc", "của", "tại", "khu vực", "chi nhánh",
      "trên địa bàn", "ở", "từ tỉnh", "địa phương", "có liên quan", "liên quan", "nhất là", "theo chức năng",
-     "căn cứ"),
+     "căn cứ", "đặc khu", "cơ sở"),
     "Ủy ban nhân dân tỉnh và các sở, ngành liên quan thẩm tra hồ sơ", "và",
 )
 # Verbs after which the named groups are led, not responsible ("chỉ đạo các địa phương").
