@@ -306,3 +306,50 @@ def test_a_party_directives_issuer_line_under_its_type_is_not_its_subject() -> N
                               "CHỈ THỊ\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tình hình")
     [doc] = extract(SourceText("ct.txt", text, "utf-8", "0")).documents
     assert doc.subject == "tình hình phát triển kinh tế - xã hội 5 tháng đầu năm 2022"
+
+
+BOARD_LETTER = """TỈNH ỦY LÀO CAI
+BAN TUYÊN GIÁO VÀ DÂN VẬN
+*
+Số 245-CV/BTGDVTU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Lào Cai, ngày 17 tháng 11 năm 2025
+
+V/v tuyên truyền mừng Đảng, mừng Xuân Bính Ngọ 2026
+
+Kính gửi: Đảng ủy các xã, phường; các đảng ủy trực thuộc Tỉnh ủy.
+
+Ban Tuyên giáo và Dân vận Tỉnh ủy đề nghị Đảng ủy các xã, phường, các đảng ủy trực thuộc Tỉnh ủy thực hiện tốt một số nội dung sau:
+
+(1) Tổ chức tuyên truyền sâu rộng về truyền thống vẻ vang của Đảng.
+
+(2) Nắm tình hình tư tưởng cán bộ, đảng viên và Nhân dân trước, trong và sau Tết.
+
+(3) Báo cáo kết quả về Ban Tuyên giáo và Dân vận Tỉnh ủy trước ngày 20/02/2026.
+
+K/T TRƯỞNG BAN
+PHÓ TRƯỞNG BAN
+
+Hà Thị Nguyệt Minh
+"""
+
+
+def test_items_labelled_in_brackets_and_a_merged_party_board() -> None:
+    [doc] = extract(SourceText("bt.txt", BOARD_LETTER, "utf-8", "0")).documents
+    assert doc.issuer == "Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai"
+    assert [item.ref for item in doc.items] == ["1", "2", "3"]
+    assert [b.name for b in doc.items[0].bodies] == ["Đảng ủy xã", "Đảng ủy phường", "Đảng ủy trực thuộc Tỉnh ủy"]
+
+
+def test_an_unnumbered_task_that_mentions_following_up_is_not_the_closing() -> None:
+    text = BOARD_LETTER.replace("(1) ", "").replace("(2) ", "").replace("(3) ", "")
+    [doc] = extract(SourceText("bt.txt", text, "utf-8", "0")).documents
+    assert [item.text.split()[0] for item in doc.items] == ["Tổ", "Nắm", "Báo"]
+
+
+def test_under_a_topic_line_the_paragraphs_alone_say_who_acts() -> None:
+    text = VP_LETTER.replace("Giao Sở", "1. Về nghĩa vụ tài chính của dự án\nCục Thuế tỉnh xác định tiền thuê đất.\n\n2. Giao Sở")
+    [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
+    assert [b.name for b in doc.items[0].bodies] == ["Cục Thuế tỉnh"]  # not the addressees first

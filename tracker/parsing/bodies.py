@@ -484,7 +484,7 @@ def _share_heads(members: list[str]) -> list[str]:
                 out.append(f"{prefix} {m}")
                 continue
         if source and (key in _BARE_UNITS or _NAMED_UNIT.match(m)):  # "thị xã Kiến Tường" after "UBND các huyện"
-            out.append(f"{source} {m}")
+            out.append(m if key.startswith(_key(source) + " ") else f"{source} {m}")  # no "Đảng ủy đảng ủy ..."
             continue
         if unit_head and _capitalised_name(m):
             out.append(f"{unit_head} {m}")

@@ -72,6 +72,13 @@ def _overlong_name(text: str) -> bool:
 _LONGEST_NAME_WORDS = 40  # "Ban Chỉ đạo phòng, chống dịch bệnh ở người tỉnh ..." is about 12
 
 
+def _is_task_sentence(text: str) -> bool:
+    """A sentence with an end ("Lựa chọn các tập thể tiêu biểu ...; đề xuất khen thưởng."), not a
+    topic line ("Về công tác quy hoạch và cấp phép xây dựng")."""
+    own = text.rstrip()
+    return bool(own) and own[-1] in ".;!…" and not own.lower().startswith("về ")
+
+
 def _short(text: str) -> str:
     words = text.split()
     return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
@@ -132,9 +139,11 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         for ancestor in reversed(chain):
             inherited.extend(own_bodies(ancestor))
         mentions = inherited + own_bodies(node)
-        if not inherited and mentions and node.continuation and not clause_bodies(node.text):
-            # the item names nobody, a paragraph after it does ("Đề nghị Hội Nông dân tỉnh ..."):
-            # those bodies come after the ones the item falls back to, they do not replace them
+        if not inherited and mentions and node.continuation and _is_task_sentence(node.text) \
+                and not clause_bodies(node.text):
+            # the item is a task that names nobody, a paragraph after it does ("Đề nghị Hội Nông dân
+            # tỉnh ..."): those bodies come after the ones the item falls back to, they do not replace
+            # them; under a topic line ("1. Về công tác cán bộ") the paragraphs alone say who acts
             mentions = list(fallback) + mentions
         if not mentions:
             mentions = list(fallback)

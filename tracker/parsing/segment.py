@@ -163,7 +163,7 @@ def segment(doc: list[Line], start: int, *, paragraph_tasks: bool = False) -> Se
         stack[-1].continuation.extend(loose)
     elif paragraph_tasks:
         intro, tasks = _unlabelled_tasks(intro)
-        tasks, closing = _split_closing(tasks, 1)
+        tasks, closing = _closing_tail(tasks, 1)
         roots = [Node("paragraph", None, text, i) for i, text in tasks]
     _number(roots, "")
     return Segmented(intro=intro, roots=roots, closing=closing, end=end)
@@ -176,6 +176,15 @@ def _split_closing(paras: list[tuple[int, str]], first: int) -> tuple[list[tuple
         if CLOSING.match(text) or MONITOR.match(text):
             return paras[:k], paras[k:]
     return paras, []
+
+
+def _closing_tail(paras: list[tuple[int, str]], first: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """``paras`` before the closing sentences that end them all (from position ``first`` on): a
+    task paragraph that only mentions following up ("Nắm tình hình ...") among others stays a task."""
+    k = len(paras)
+    while k > first and (CLOSING.match(paras[k - 1][1]) or MONITOR.match(paras[k - 1][1])):
+        k -= 1
+    return paras[:k], paras[k:]
 
 
 def _unlabelled_tasks(intro: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

@@ -221,14 +221,15 @@ _ORG_WORDS = (
     ("ỦY BAN NHÂN DÂN", "Ủy ban nhân dân"), ("HỘI ĐỒNG NHÂN DÂN", "Hội đồng nhân dân"),
     ("BAN THƯỜNG VỤ", "Ban Thường vụ"), ("BAN CHẤP HÀNH", "Ban Chấp hành"), ("BAN CHỈ ĐẠO", "Ban Chỉ đạo"),
     ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
-    ("ỦY BAN KIỂM TRA", "Ủy ban Kiểm tra"), ("BAN TUYÊN GIÁO", "Ban Tuyên giáo"), ("BAN DÂN VẬN", "Ban Dân vận"),
+    ("ỦY BAN KIỂM TRA", "Ủy ban Kiểm tra"),
+    ("BAN TUYÊN GIÁO VÀ DÂN VẬN", "Ban Tuyên giáo và Dân vận"), ("BAN TUYÊN GIÁO", "Ban Tuyên giáo"), ("BAN DÂN VẬN", "Ban Dân vận"),
     ("BAN TỔ CHỨC", "Ban Tổ chức"), ("BAN NỘI CHÍNH", "Ban Nội chính"), ("BAN CÁN SỰ ĐẢNG", "Ban cán sự đảng"),
     ("ĐẢNG ĐOÀN", "Đảng đoàn"), ("VĂN PHÒNG", "Văn phòng"), ("BỘ CHỈ HUY", "Bộ Chỉ huy"), ("ĐẢNG BỘ", "Đảng bộ"),
     ("ĐẢNG ỦY", "Đảng ủy"), ("TỈNH ỦY", "Tỉnh ủy"), ("THÀNH ỦY", "Thành ủy"), ("HUYỆN ỦY", "Huyện ủy"),
     ("THỊ ỦY", "Thị ủy"), ("QUẬN ỦY", "Quận ủy"), ("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân"),
     ("SỞ", "Sở"), ("CÔNG AN", "Công an"),
 )
-_UNITS = (("THÀNH PHỐ", "thành phố"), ("THỊ XÃ", "thị xã"), ("THỊ TRẤN", "thị trấn"), ("TỈNH", "tỉnh"),
+_UNITS = (("THÀNH PHỐ", "thành phố"), ("THỊ XÃ", "thị xã"), ("THỊ TRẤN", "thị trấn"), ("ĐẶC KHU", "đặc khu"), ("TỈNH", "tỉnh"),
           ("HUYỆN", "huyện"), ("QUẬN", "quận"), ("PHƯỜNG", "phường"), ("XÃ", "xã"))
 
 
@@ -387,6 +388,8 @@ def _issuer_from_lines(lines: list[str]) -> str:
         first = issuer_name(" ".join(lines[:-1]))  # "ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI" above "VĂN PHÒNG"
     if last == "Văn phòng":
         return f"{last} {first}"
+    if first.startswith(_PARTY_COMMITTEES) and last.startswith(("Ban ", "Ủy ban Kiểm tra")) and " ủy" not in last.lower():
+        return f"{last} {first}"  # "TỈNH ỦY LÀO CAI" / "BAN TUYÊN GIÁO" -> "Ban Tuyên giáo Tỉnh ủy Lào Cai"
     # "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY" or "UBND TỈNH X" / "SỞ Y TẾ": the lower line issues
     place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
     if place_match and last in _BARE_ISSUERS:
@@ -404,6 +407,7 @@ def _issuer_from_lines(lines: list[str]) -> str:
     return last
 
 
+_PARTY_COMMITTEES = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy", "Quận ủy", "Đảng ủy")
 _BARE_ISSUERS = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Thị ủy", "Quận ủy", "Ban Thường vụ Tỉnh ủy")
 
 

@@ -52,6 +52,7 @@ BODY_DIRECTORY: tuple[DirectoryEntry, ...] = (
     _e("Ban Tổ chức Tỉnh ủy", P),
     _e("Ban Tuyên giáo Tỉnh ủy", P),
     _e("Ban Dân vận Tỉnh ủy", P),
+    _e("Ban Tuyên giáo và Dân vận Tỉnh ủy", P),  # the two boards merged in 2025
     _e("Ban Nội chính Tỉnh ủy", P),
     _e("Ủy ban Kiểm tra Tỉnh ủy", P),
     _e("Văn phòng Tỉnh ủy", P, "VPTU"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class LabelRule:
     id: str
-    kind: str  # "decimal", "arabic", "roman", "letter", "dash", "plus", "bullet"
+    kind: str  # "decimal", "arabic", "roman", "letter", "paren_number", "paren_letter", "dash", "plus", "bullet"
     pattern: str  # group "label" holds the label's value (absent for bullets)
     example: str  # a real item line
     expect: str | None  # the label value found in the example (None for bullets)
@@ -40,6 +40,11 @@ LABEL_RULES: tuple[LabelRule, ...] = (
               r"^(?P<label>(?:Thứ\s+)?(?:Một|Hai|Ba|Bốn|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười|nhất|hai|ba|tư|năm|sáu|bảy|tám|"
               r"chín|mười)(?:\s+là)?)\s*[,:]\s+(?=\S)",
               "Một là, nâng cao nhận thức của cấp ủy, chính quyền về công tác phòng, chống dịch", "1"),
+    # "(1) Tổ chức tuyên truyền ...", "(a) ...": a level of its own
+    LabelRule("paren_number", "paren_number", r"^\((?P<label>\d{1,2})\)\s*(?=\S)",
+              "(1) Tổ chức tuyên truyền sâu rộng kết quả Đại hội Đảng bộ tỉnh", "1"),
+    LabelRule("paren_letter", "paren_letter", r"^\((?P<label>[a-zđ])\)\s*(?=\S)",
+              "(a) Rà soát danh sách cán bộ trong diện quy hoạch", "a"),
     LabelRule("dash", "dash", r"^[-–—]\s*(?=\S)",
               "- Tiếp tục rà soát, xây dựng phương án, kịch bản cụ thể", None),
     LabelRule("plus", "plus", r"^\+\s*(?=\S)", "+ Kiểm tra việc chấp hành quy định", None),
@@ -72,13 +77,16 @@ def _rules_for(first: str) -> tuple[LabelRule, ...]:
         kinds = ("dash",)
     elif first == "+":
         kinds = ("plus",)
+    elif first == "(":
+        kinds = ("paren_number", "paren_letter")
     else:
         kinds = ("bullet",)
     return _BY_KIND[kinds]
 
 
 _BY_KIND: dict[tuple[str, ...], tuple[LabelRule, ...]] = {kinds: tuple(r for r in LABEL_RULES if r.kind in kinds)
-            for kinds in (("decimal", "arabic"), ("roman",), ("ordinal",), ("letter",), ("dash",), ("plus",), ("bullet",))}
+            for kinds in (("decimal", "arabic"), ("roman",), ("ordinal",), ("letter",), ("dash",), ("plus",),
+                          ("paren_number", "paren_letter"), ("bullet",))}
 
 
 def find_label(line: str) -> Label | None:

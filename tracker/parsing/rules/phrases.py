@@ -98,7 +98,7 @@ SET_PHRASES = PhraseList(
      "văn hóa và thể thao", "văn hóa, thông tin và thể thao", "văn hóa, thể thao và truyền thông",
      "văn hóa - thể thao và truyền thông", "văn phòng hội đồng nhân dân và ủy ban nhân dân",
      "nông nghiệp và môi trường", "dân tộc và tôn giáo", "khoa học, công nghệ và đổi mới sáng tạo",
-     "báo và phát thanh, truyền hình"),
+     "báo và phát thanh, truyền hình", "tuyên giáo và dân vận"),
     "các Sở, Ban, ngành chủ động phối hợp, đề xuất các chính sách", "sở, ban, ngành",
 )
 # Phrases meaning everyone: never a responsible body.
