@@ -353,3 +353,15 @@ def test_under_a_topic_line_the_paragraphs_alone_say_who_acts() -> None:
     text = VP_LETTER.replace("Giao Sở", "1. Về nghĩa vụ tài chính của dự án\nCục Thuế tỉnh xác định tiền thuê đất.\n\n2. Giao Sở")
     [doc] = extract(SourceText("vp.txt", text, "utf-8", "0")).documents
     assert [b.name for b in doc.items[0].bodies] == ["Cục Thuế tỉnh"]  # not the addressees first
+
+
+def test_a_sections_introducing_sentence_names_bodies_only_for_items_that_name_nobody() -> None:
+    text = CONCLUSION.replace(
+        "I. Về nhiệm vụ trọng tâm thời gian tới\n",
+        "I. Về nhiệm vụ trọng tâm thời gian tới\nCác cấp ủy, tổ chức đảng tập trung thực hiện tốt các nhiệm vụ sau:\n"
+        "1. Tiếp tục quán triệt sâu sắc các nghị quyết của Đảng.\n").replace("\n\n1. Ban Tổ chức", "\n2. Ban Tổ chức")
+    text = text.replace("\n\n2. Đảng đoàn", "\n3. Đảng đoàn")
+    items = {item.ref: [b.name for b in item.bodies]
+             for doc in extract(SourceText("kl.txt", text, "utf-8", "0")).documents for item in doc.items}
+    assert items["I.1"] == ["Cấp ủy", "Tổ chức đảng"]
+    assert items["I.2"] == ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]

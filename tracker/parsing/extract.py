@@ -72,6 +72,11 @@ def _overlong_name(text: str) -> bool:
 _LONGEST_NAME_WORDS = 40  # "Ban Chỉ đạo phòng, chống dịch bệnh ở người tỉnh ..." is about 12
 
 
+def _introduces(paragraph: str) -> bool:
+    """A sentence that introduces the sub-items after it ("... thực hiện tốt các nhiệm vụ sau:")."""
+    return paragraph.rstrip().endswith(":")
+
+
 def _is_task_sentence(text: str) -> bool:
     """A sentence with an end ("Lựa chọn các tập thể tiêu biểu ...; đề xuất khen thưởng."), not a
     topic line ("Về công tác quy hoạch và cấp phép xây dựng")."""
@@ -112,9 +117,21 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         if key not in own_cache:
             mentions = list(clause_bodies(node.text))
             for _, para in node.continuation:
-                mentions.extend(clause_bodies(para))
+                if not (node.children and _introduces(para)):
+                    mentions.extend(clause_bodies(para))
             own_cache[key] = mentions
         return own_cache[key]
+
+    def section_intro(chain: list[Node]) -> list:
+        """The bodies the nearest heading's introducing sentence names ("II. NHIỆM VỤ" / "Các cấp
+        ủy, tổ chức đảng ... thực hiện tốt các nhiệm vụ sau:"): for sub-items that name nobody."""
+        for ancestor in chain:
+            for _, para in ancestor.continuation:
+                if _introduces(para):
+                    found = clause_bodies(para)
+                    if found:
+                        return found
+        return []
 
     intro_text = seg.intro_text
     intro_counts: dict[str, bool] = {}
@@ -146,7 +163,7 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
             # them; under a topic line ("1. Về công tác cán bộ") the paragraphs alone say who acts
             mentions = list(fallback) + mentions
         if not mentions:
-            mentions = list(fallback)
+            mentions = section_intro(chain) or list(fallback)
             if _overlong_name(node.text):
                 issues.append(ParseIssue(offset + node.index + 1, "parse.name_too_long", _short(node.text)))
         bodies = to_bodies(mentions)
