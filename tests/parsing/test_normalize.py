@@ -58,6 +58,13 @@ def test_a_short_item_line_broken_inside_a_name_is_rejoined_but_not_before_a_lab
                      "a) Chủ trì kiểm tra an toàn phòng cháy."]
 
 
+def test_a_word_broken_by_a_hyphen_and_a_running_footer() -> None:
+    text = ("3. Sở Nông nghiệp và Môi trư-\nờng chủ trì tiêm vắc-\nxin cho đàn gia súc.\n"
+            "UBND tỉnh Nghệ An - CV số 7215/UBND-KT      Trang 1/3\n4. Sở Y tế hướng dẫn.\nTrang 2/3\n")
+    assert [line.text for line in normalize(text).lines if line.text] == [
+        "3. Sở Nông nghiệp và Môi trường chủ trì tiêm vắc-xin cho đàn gia súc.", "4. Sở Y tế hướng dẫn."]
+
+
 def test_repeated_page_adds_nothing() -> None:
     long = "Căn cứ chức năng, nhiệm vụ được giao, các cấp, các ngành chủ động phối hợp, đề xuất các chính sách."
     other = "2. Một mục khác đủ dài để là một đoạn văn của văn bản chỉ đạo, lặp lại khi máy quét chụp hai lần."

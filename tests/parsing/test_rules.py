@@ -76,6 +76,9 @@ def test_page_number_and_stamp_patterns() -> None:
     for text in ("- Sở Y tế;", "- 3 -", "...", "1.", "o0o Sở"):
         assert not marks.RULE_LINE.match(text), text
     assert normalize(marks.STAMP_EXAMPLE).lines == ()
+    for example in marks.PAGE_FOOTER_EXAMPLES:
+        assert marks.PAGE_FOOTER.match(example), example
+    assert not marks.PAGE_FOOTER.match("2. Sở Y tế báo cáo kết quả về trang 3 của biểu mẫu số 2")
 
 
 def test_place_example() -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from tracker.parsing.rules.marks import (
     MARK_RULES,
+    PAGE_FOOTER,
     PAGE_NUMBER,
     RULE_LINE,
     STAMP_END,
@@ -157,6 +158,14 @@ def _ends_open(text: str) -> bool:
     return bool(stripped) and stripped[-1] not in _FINAL_PUNCT and (stripped[-1].isalnum())
 
 
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")
+
+
+def _opens_with_vowel(text: str) -> bool:
+    first = unicodedata.normalize("NFD", text.lstrip()[:1].lower())[:1]
+    return first in "aeiouy"  # ă â ê ô ơ ư and their tones decompose to these
+
+
 def _labelled(text: str) -> bool:
     label = find_label(text)
     return label is not None and bool(label.rest)
@@ -174,6 +183,14 @@ def _rejoin(lines: list[Line]) -> list[Line]:
                 blanks += 1
             # a long line broken at the page's width; or a labelled item's first line however short
             # ("5. Sở Nông nghiệp và Phát" / "triển nông thôn kiểm tra ...")
+            if k >= 0 and not blanks and _HYPHEN_BREAK.search(out[k].text) and not _labelled(line.text):
+                # "Sở Nông nghiệp và Môi trư-" / "ờng chủ trì ...": a syllable broken by a hyphen (the
+                # rest opens with a vowel); "vắc-" / "xin": a hyphenated word, the hyphen stays
+                cut = -1 if _opens_with_vowel(line.text) else len(out[k].text)
+                joined = Line(out[k].text[:cut] + line.text.lstrip(), out[k].origin)
+                del out[k:]
+                out.append(joined)
+                continue
             if k >= 0 and out[k].text and _ends_open(out[k].text) and (
                     len(out[k].text) > (40 if blanks else 50) or (not blanks and _labelled(out[k].text))) \
                     and not _labelled(line.text):  # "a) Chủ trì ..." opens an item of its own
@@ -211,12 +228,14 @@ def _columns_apart(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def normalize(text: str) -> NormalizedText:
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if "     " in raw or "\t" in raw:
-        numbered = _columns_apart(list(enumerate(raw.split("\n"), 1)))
-        lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in numbered]
+        numbered = [(n, "" if "rang" in t and PAGE_FOOTER.match(t.strip()) else t)
+                    for n, t in enumerate(raw.split("\n"), 1)]
+        lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in _columns_apart(numbered)]
     else:
         raw = _ODD_SPACES.sub(" ", raw)
         lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
-    lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text) else ln for ln in lines]
+    lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text)
+             or ("rang" in ln.text and PAGE_FOOTER.match(ln.text)) else ln for ln in lines]
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)
     lines = _rejoin(lines)

@@ -38,6 +38,11 @@ MARK_RULES: tuple[MarkRule, ...] = (
 PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:[Tt]rang\s+)?\d{1,3}(?:\s*-)?$")
 PAGE_NUMBER_EXAMPLE = "26"
 
+# A running footer or header with the page count: "UBND tỉnh Nghệ An - CV số 7215/UBND-KT      Trang 1/3",
+# "Trang 2/4": no text (tested on the raw line, before its columns are taken apart).
+PAGE_FOOTER = re.compile(r"^.{0,100}?\b[Tt]rang\s+\d{1,3}\s*(?:/|trên|of)\s*\d{1,3}\s*$")
+PAGE_FOOTER_EXAMPLES = ("UBND tỉnh Nghệ An - CV số 7215/UBND-KT      Trang 1/3", "Trang 2/4")
+
 # A rule drawn under a header block ("-------", "———", "--------o0o--------", "***"): no text.
 RULE_LINE = re.compile(r"^(?:[-_—–=~•*][-_—–=~•*\s]{2,}|[-_—–=\s]*[oO]0[oO][-_—–=\s]*)$")
 RULE_LINE_EXAMPLES = ("-------", "———", "--------o0o--------", "___________", "* * *")
