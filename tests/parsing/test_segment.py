@@ -117,3 +117,13 @@ def test_a_section_that_also_names_the_tasks_keeps_them() -> None:
     assert [node.ref for node in seg.leaves()] == ["I", "II.1", "II.2"]
     seg = _segmented(_CONCLUSION.format(first="I. Sở Tài chính đánh giá kết quả thực hiện dự toán."))
     assert [node.ref for node in seg.leaves()] == ["I", "II.1", "II.2"]
+
+
+def test_decimal_labels_that_do_not_continue_their_section_get_its_ref_first() -> None:
+    text = (
+        "Số: 12/KH-UBND\n\nTây Ninh, ngày 02 tháng 8 năm 2021\n\n"
+        "Ủy ban nhân dân tỉnh ban hành kế hoạch thực hiện các nhiệm vụ trọng tâm như sau đây để các đơn vị triển khai:\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1.1. Sở Y tế rà soát nhân lực.\n\n1.2. Sở Tài chính bố trí kinh phí.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n1.1. Công an tỉnh bảo đảm an ninh trật tự.\n\n1.2. Văn phòng báo cáo kết quả.\n"
+    )
+    assert [n.ref for n in _segmented(text).leaves()] == ["II.1.1", "II.1.2", "III.1.1", "III.1.2"]

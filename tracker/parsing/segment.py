@@ -197,10 +197,33 @@ def _unlabelled_tasks(intro: list[tuple[int, str]]) -> tuple[list[tuple[int, str
     return intro[:start], intro[start:]
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(ref: str) -> str | None:
+    """"II" -> "2" (a ref that is one roman numeral), else None."""
+    if not ref or any(ch not in _ROMAN for ch in ref):
+        return None
+    total = 0
+    for i, ch in enumerate(ref):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(ref) and _ROMAN[ref[i + 1]] > value else value
+    return str(total)
+
+
 def _number(nodes: list[Node], prefix: str) -> None:
     for position, node in enumerate(nodes, 1):
         if node.kind.startswith("decimal") and node.value:
-            node.ref = node.value
+            # printed as a chain ("2.1"): under "2" or "II.2" the chain goes on ("2.1", "II.2.1"); under
+            # a parent it does not name ("1.1." under "II."), the parent's ref comes first ("II.1.1")
+            # ("2.1." under "II." is II's first item: as printed)
+            own_parent = node.value.rsplit(".", 1)[0]
+            if not prefix or _roman_value(prefix) == own_parent:
+                node.ref = node.value
+            elif prefix == own_parent or prefix.endswith("." + own_parent):
+                node.ref = prefix[: len(prefix) - len(own_parent)] + node.value
+            else:
+                node.ref = f"{prefix}.{node.value}"
         elif node.value:
             node.ref = f"{prefix}.{node.value}" if prefix else node.value
         else:
