@@ -365,3 +365,12 @@ def test_a_sections_introducing_sentence_names_bodies_only_for_items_that_name_n
              for doc in extract(SourceText("kl.txt", text, "utf-8", "0")).documents for item in doc.items}
     assert items["I.1"] == ["Cấp ủy", "Tổ chức đảng"]
     assert items["I.2"] == ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+
+
+def test_the_last_item_following_up_the_whole_text_gives_the_monitor() -> None:
+    text = CONCLUSION.replace("Văn phòng Tỉnh ủy theo dõi, đôn đốc việc thực hiện Thông báo kết luận này.",
+                              "III. Tổ chức thực hiện\n\n1. Văn phòng Tỉnh ủy chủ trì theo dõi, đôn đốc việc thực hiện "
+                              "Kết luận; định kỳ 6 tháng báo cáo Ban Thường vụ Tỉnh ủy.")
+    [doc] = extract(SourceText("kl.txt", text, "utf-8", "0")).documents
+    assert doc.items[-1].ref == "III.1"
+    assert doc.monitor == "Văn phòng Tỉnh ủy"

@@ -32,7 +32,7 @@ from tracker.parsing.bodies import (
 from tracker.parsing.deadlines import analyse_time_cell, analyse_timing
 from tracker.parsing.normalize import Line, normalize
 from tracker.parsing.rules.citations import CITATION
-from tracker.parsing.rules.structure import CLOSING, MONITOR
+from tracker.parsing.rules.structure import CLOSING, FOLLOW_UP, MONITOR
 from tracker.parsing.segment import Node, Segmented, segment
 from tracker.parsing.split import parse_header, parse_signature, split_documents
 from tracker.parsing.task_table import TableTask, find_task_tables
@@ -248,7 +248,7 @@ def _monitor(seg: Segmented, items: list[ParsedItem]) -> str | None:
                 return found
     # the last item can be the follow-up order itself ("6. Giao Văn phòng Tỉnh ủy theo dõi, đôn đốc
     # việc thực hiện Chỉ thị này, báo cáo Ban Thường vụ Tỉnh ủy")
-    if items and MONITOR.match(items[-1].text) and CLOSING.match(items[-1].text):
+    if items and MONITOR.match(items[-1].text) and (CLOSING.match(items[-1].text) or FOLLOW_UP.match(items[-1].text)):
         return monitor_body(items[-1].text)
     return None
 

@@ -130,6 +130,16 @@ MONITOR = LineRule(
     r"giúp Ban Thường vụ|giúp Thường trực)",
     "Văn phòng Tỉnh ủy phối hợp với các cơ quan liên quan nắm tình hình triển khai thực hiện văn bản này, báo cáo Ban Thường vụ Tỉnh ủy.",
 )
+# Following up the whole text, said in its last item ("3. Văn phòng Tỉnh ủy ... theo dõi, đôn đốc việc
+# thực hiện Kết luận; định kỳ 6 tháng báo cáo ..."): that item's body is also the monitor.
+FOLLOW_UP = LineRule(
+    "follow_up",
+    r"(?:theo dõi|đôn đốc|nắm tình hình)[^.;]{0,60}?\bviệc (?:triển khai )?thực hiện"
+    r"(?:\s+(?:các\s+)?(?:nội dung\s+)?(?:văn bản|công văn|chỉ thị|kết luận|thông báo|kế hoạch|nghị quyết|công điện|"
+    r"quyết định)\b|\s*[;,.]|\s*$)",
+    "Văn phòng Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận; "
+    "định kỳ 6 tháng báo cáo Ban Thường vụ Tỉnh ủy.",
+)
 # The title of a section that looks back, not forward (the assessment part of a conclusion: "I.
 # ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được", "Tồn tại, hạn chế"), or states a plan's aims ("I. MỤC
 # ĐÍCH, YÊU CẦU"): its paragraphs are not tasks. Tested
@@ -150,7 +160,7 @@ ASSESSMENT_TITLE = LineRule(
 
 LINE_RULES: tuple[LineRule, ...] = (
     ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
-    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, TASK_PARAGRAPH, MONITOR, ASSESSMENT_TITLE,
+    TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, TASK_PARAGRAPH, MONITOR, FOLLOW_UP, ASSESSMENT_TITLE,
     TELEGRAM_TO,
     TASK_TABLE_HEADER,
 )
