@@ -283,15 +283,18 @@ III. NỘI DUNG HOẠT ĐỘNG
 1. Lễ khai mạc Ngày hội, tối ngày 20/9/2024.
 2. Thi đấu các môn thể thao dân tộc.
 
-IV. TỔ CHỨC THỰC HIỆN
+IV. KINH PHÍ THỰC HIỆN
+Kinh phí tổ chức Ngày hội được bố trí từ nguồn ngân sách tỉnh năm 2024.
+
+V. TỔ CHỨC THỰC HIỆN
 1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức các hoạt động của Ngày hội.
 2. Công an tỉnh bảo đảm an ninh, trật tự trong thời gian diễn ra Ngày hội.
 """
 
 
-def test_a_plans_time_place_and_programme_sections_hold_no_tasks() -> None:
+def test_a_plans_time_place_programme_and_funding_sections_hold_no_tasks() -> None:
     [doc] = extract(SourceText("kh.txt", PLAN, "utf-8", "0")).documents
-    assert [item.ref for item in doc.items] == ["IV.1", "IV.2"]
+    assert [item.ref for item in doc.items] == ["V.1", "V.2"]
 
 
 def test_addressees_on_one_line_apart_by_semicolons_are_several() -> None:

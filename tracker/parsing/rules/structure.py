@@ -154,7 +154,8 @@ ASSESSMENT_TITLE = LineRule(
     r"|^mục đích(?:\s*(?:,|và)\s*yêu cầu)?\s*$"  # a plan's "I. MỤC ĐÍCH, YÊU CẦU": aims, not tasks
     # a plan's descriptive sections: "II. THỜI GIAN, ĐỊA ĐIỂM", "III. NỘI DUNG HOẠT ĐỘNG", "THÀNH PHẦN"
     r"|^(?:(?:(?:thời gian|địa điểm)(?: thực hiện| tổ chức)?|chủ đề|thành phần(?: tham dự)?|đối tượng|phạm vi|quy mô|hình thức(?: tổ chức)?|"
-    r"nội dung (?:hoạt động|chương trình)|chương trình)(?:\s*(?:,|và)\s*|\s*$))+$",
+    r"nội dung (?:hoạt động|chương trình)|chương trình|mục tiêu|chỉ tiêu(?: chủ yếu| cụ thể)?|kinh phí(?: thực hiện)?)"
+    r"(?:\s*(?:,|và)\s*|\s*$))+$",
     "ĐÁNH GIÁ CHUNG",
 )
 
