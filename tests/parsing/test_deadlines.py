@@ -476,3 +476,38 @@ def test_a_task_tables_time_cell_alone_is_the_rows_time_limit(
         cell: str, raw: str | None, due: date | None, recurrence: RecurrenceFreq | None, urgency: Urgency | None) -> None:
     hint = analyse_time_cell(cell, date(2023, 5, 1))
     assert (hint.raw, hint.due, hint.recurrence, hint.urgency) == (raw, due, recurrence, urgency)
+
+
+@pytest.mark.parametrize(("text", "due", "raw"), [
+    ("Các địa phương hoàn thiện hồ sơ, thực hiện đến hết ngày 31/12/2021.", date(2021, 12, 31), "đến hết ngày 31/12/2021"),
+    ("Từ nay đến ngày 30/9/2021, các xã hoàn thành rà soát.", date(2021, 9, 30), "Từ nay đến ngày 30/9/2021"),
+    ("Báo cáo trước ngày mùng 5 tháng 8 năm 2021.", date(2021, 8, 5), "trước ngày mùng 5 tháng 8 năm 2021"),
+    # counted from receiving this text: the issue date
+    ("Báo cáo trong 05 ngày làm việc kể từ ngày nhận được Công văn này.", date(2021, 7, 9), "trong 05 ngày làm việc"),
+    ("Báo cáo trong 07 ngày kể từ ngày nhận.", date(2021, 7, 11), "trong 07 ngày"),
+    # a follow-up letter repeats a time limit just passed: still the item's deadline
+    ("Sở Y tế chưa gửi; đề nghị gửi báo cáo trước ngày 30/6/2021.", date(2021, 6, 30), "trước ngày 30/6/2021"),
+    ("Hoàn thành chậm nhất ngày 01/7/2021.", date(2021, 7, 1), "chậm nhất ngày 01/7/2021"),
+])
+def test_more_deadline_forms(text: str, due: date, raw: str) -> None:
+    hint = analyse_timing(text, ISSUED)
+    assert (hint.due, hint.raw) == (due, raw)
+
+
+@pytest.mark.parametrize("text", [
+    # counted from an event the text does not date
+    "Giải quyết trong 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.",
+    "Trả lời trong 10 ngày kể từ ngày nhận được kiến nghị của doanh nghiệp.",
+    # a cue date long before the issue date is a reference
+    "Gửi báo cáo về các dự án hoàn thành trước ngày 01/7/2014.",
+])
+def test_not_a_deadline_either(text: str) -> None:
+    assert analyse_timing(text, ISSUED).due is None
+
+
+@pytest.mark.parametrize(("text", "freq"), [
+    ("Kiểm tra thân nhiệt 2 lần/ngày và báo cáo Trạm Y tế.", RecurrenceFreq.DAILY),
+    ("Các xã báo cáo 03 lần/tuần về Sở Y tế.", RecurrenceFreq.WEEKLY),
+])
+def test_several_times_a_period_repeats_every_period(text: str, freq: RecurrenceFreq) -> None:
+    assert analyse_timing(text, ISSUED).recurrence == freq

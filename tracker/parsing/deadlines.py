@@ -45,6 +45,9 @@ __all__ = [
 
 # A deadline this far before the issue date belongs to the next year ("trước ngày 15/1" in December).
 _ROLLOVER = timedelta(days=183)
+# A time limit this close before the issue date, said with a cue ("trước ngày", "chậm nhất"), is one a
+# follow-up letter repeats; an older one is a reference ("các dự án giao đất trước ngày 01/7/2014").
+_PAST_DUE = timedelta(days=45)
 # A resolved deadline further than this after the issue date is not believed.
 _MAX_AHEAD = timedelta(days=6 * 366)
 
@@ -135,6 +138,7 @@ _SITUATION_FILLERS = _kk(rules.SITUATION_FILLERS)
 _RELATIVE_BLOCKERS = _kk(rules.RELATIVE_BLOCKERS)
 _COMPLETION_CUES = _kk(rules.COMPLETION_CUES)
 _ISSUE_ANCHORS = _kk(rules.ISSUE_ANCHORS)
+_PAST_DUE_CUES = _kk(rules.PAST_DUE_CUES)
 _DEADLINE_BLOCKERS = _kk(rules.DEADLINE_BLOCKERS)
 _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
 _REPEAT_DESCRIBED = _kk(rules.REPEAT_DESCRIBED)
@@ -384,13 +388,19 @@ def _relative_counts_from_issue(key: str, m: re.Match[str]) -> bool:
         return False
     after = _KE_TU_RE.match(key, m.end())
     if after:
+        if _BARE_RECEIPT.match(key, after.end()):  # "kể từ ngày nhận." / "kể từ khi nhận được,"
+            return True
         anchor = " ".join(_WORD_RE.findall(key[after.end() : after.end() + 40]))
         return anchor.startswith(_ISSUE_ANCHORS)
     return True
 
 
+_BARE_RECEIPT = re.compile(_k(r"(?:ngày|khi)\s+nhận(?:\s+được)?\s*(?:[,.;)]|$)"))
+
+
 def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, int]]) -> list[TimingMatch]:
     found: list[TimingMatch] = []
+    past_due: list[TimingMatch] = []
     for rule, m in _matches(_DEADLINES, text):
         if any(m.start() < end and start < m.end() for start, end in skip):
             continue
@@ -405,10 +415,24 @@ def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, 
             found.append(TimingMatch(rule.id, m.start(), m.end(), raw))  # unreadable date
             continue
         if due is not None and issue is not None and not (issue <= due <= issue + _MAX_AHEAD):
-            continue  # a date before the directive is a reference, not a time limit
+            if issue - _PAST_DUE <= due < issue and _states_a_time_limit(rule, text.key, m):
+                # a follow-up letter repeats a time limit just passed ("báo cáo trước ngày 15/3" on 20/3):
+                # the item's deadline when it has no other
+                past_due.append(TimingMatch(rule.id, m.start(), m.end(), raw, due=due))
+            continue  # a date long before the directive is a reference, not a time limit
         found.append(TimingMatch(rule.id, m.start(), m.end(), raw, due=due))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    return found
+    return found + past_due
+
+
+def _states_a_time_limit(rule: TimingRule, key: str, m: re.Match[str]) -> bool:
+    """"chậm nhất ngày", "hạn ...", "hoàn thành trước ngày", "báo cáo / gửi ... trước ngày": a time
+    limit even when just passed; "người về địa phương trước ngày 01/7" describes whom, not when."""
+    if rule.kind != "date":
+        return False
+    if rule.id != "date.before":
+        return True
+    return _contains_phrase(" ".join(_words_before(key, m.start(), 4)), _PAST_DUE_CUES)
 
 
 def find_deadline(item_text: str, issue_date: date | None) -> TimingMatch | None:

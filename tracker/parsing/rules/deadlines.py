@@ -50,7 +50,7 @@ DATE = (
     r"(?:(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}|\d{2}))?(?!\s*[/.\-]?\s*\d)"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))?(?!\s*\d))" + NOT_REPEATING
 )
-DATE_LEAD = rf"\s*[:(,]?\s*{TIME}?{WEEKDAY}?(?:ngày\s*)?"
+DATE_LEAD = rf"\s*[:(,]?\s*{TIME}?{WEEKDAY}?(?:ngày\s*)?(?:(?:mùng|mồng)\s+)?"
 NUMBER = (
     r"(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:lăm|năm|hai|ba|bốn))?"
     r"|hai\s+mươi(?:\s+(?:lăm|mốt))?|ba\s+mươi)"
@@ -114,6 +114,14 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         example="Sở Xây dựng cải tạo khu cách ly tập trung, hoàn thành trước ngày 20-7-2021.",
         expect="2021-07-20",
         needles=("hoàn", "xong"),
+    ),
+    TimingRule(
+        id="date.until",
+        kind="date",
+        pattern=rf"(?:(?:đến|tới)\s+hết|từ\s+nay\s+(?:đến|tới)(?:\s+hết)?){DATE_LEAD}{DATE}",
+        example="Các địa phương hoàn thiện hồ sơ đất đai, thực hiện đến hết ngày 31/12/2021.",
+        expect="2021-12-31",
+        needles=("hết", "từ nay"),
     ),
     TimingRule(
         id="date.within_day",
@@ -284,7 +292,8 @@ RECURRENCE_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="recurrence.times_per",
         kind="recurrence",
-        pattern=r"(?:01|1|một)\s+lần\s*/\s*(?P<unit>ngày|tuần|tháng|quý|năm)",
+        # "01 lần/tuần", and "2 lần/ngày", "03 lần/tuần": still every day, every week
+        pattern=r"(?<![\d/])(?:\d{1,2}|một|hai|ba|bốn)\s+lần\s*/\s*(?P<unit>ngày|tuần|tháng|quý|năm)",
         example="Tổ Covid cộng đồng kiểm tra, báo cáo 01 lần/tuần về Ủy ban nhân dân xã.",
         expect="FREQ=WEEKLY",
         needles=("lần",),
@@ -466,20 +475,39 @@ COMPLETION_CUES = (
     "hoàn tất",
     "xong",  # "thực hiện xong", "làm xong"
 )
-# After "kể từ" / "tính từ" only these anchors mean the issue date.
+# After "kể từ" / "tính từ" only these anchors mean the issue date. Receiving counts only when what is
+# received is this text ("kể từ ngày nhận được Công văn này", "kể từ ngày nhận"), not a dossier or a
+# petition ("kể từ ngày nhận đủ hồ sơ hợp lệ": no date follows from the text).
 ISSUE_ANCHORS = (
     "ngày ký",
     "ngày ban hành",
-    "ngày nhận",
+    "ngày nhận văn bản",
+    "ngày nhận được văn bản",
+    "ngày nhận công văn",
+    "ngày nhận được công văn",
+    "ngày nhận chỉ thị",
+    "ngày nhận được chỉ thị",
+    "ngày nhận công điện",
+    "ngày nhận được công điện",
+    "ngày nhận kế hoạch",
+    "ngày nhận được kế hoạch",
+    "ngày nhận thông báo",
+    "ngày nhận được thông báo",
     "ngày có hiệu lực",
     "ngày văn bản",
     "ngày công văn",
-    "khi nhận được",
+    "khi nhận được văn bản",
+    "khi nhận được công văn",
+    "khi nhận được công điện",
+    "khi nhận được chỉ thị",
     "ngày thông báo",
     "ngày chỉ thị",
     "ngày quyết định",
     "ngày kế hoạch",
 )
+# Before "trước ngày X" just before the issue date these make X a time limit a follow-up letter
+# repeats ("đề nghị gửi báo cáo trước ngày 15/3"), not a description ("người về trước ngày 01/7").
+PAST_DUE_CUES = ("báo cáo", "gửi", "nộp", "trình", "hoàn thành", "xong")
 # A deadline phrase right after these words is the start of a period or a count, not a time limit.
 DEADLINE_BLOCKERS = ("tính đến", "kể từ", "từ", "tính từ", "bắt đầu từ", "so với", "như")
 # A repeat cue counts only when a repeated action or report is asked for nearby in the same clause.
