@@ -183,7 +183,8 @@ def _rejoin(lines: list[Line]) -> list[Line]:
                 blanks += 1
             # a long line broken at the page's width; or a labelled item's first line however short
             # ("5. Sở Nông nghiệp và Phát" / "triển nông thôn kiểm tra ...")
-            if k >= 0 and not blanks and _HYPHEN_BREAK.search(out[k].text) and not _labelled(line.text):
+            if k >= 0 and not blanks and out[k].text.endswith("-") and _HYPHEN_BREAK.search(out[k].text[-2:]) \
+                    and not _labelled(line.text):
                 # "Sở Nông nghiệp và Môi trư-" / "ờng chủ trì ...": a syllable broken by a hyphen (the
                 # rest opens with a vowel); "vắc-" / "xin": a hyphenated word, the hyphen stays
                 cut = -1 if _opens_with_vowel(line.text) else len(out[k].text)
@@ -225,17 +226,21 @@ def _columns_apart(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out + left + right
 
 
+def _is_footer(text: str) -> bool:
+    return text[-1:].isdigit() and "rang" in text and PAGE_FOOTER.match(text) is not None
+
+
 def normalize(text: str) -> NormalizedText:
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if "     " in raw or "\t" in raw:
-        numbered = [(n, "" if "rang" in t and PAGE_FOOTER.match(t.strip()) else t)
+        numbered = [(n, "" if _is_footer(t.strip()) else t)
                     for n, t in enumerate(raw.split("\n"), 1)]
         lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in _columns_apart(numbered)]
     else:
         raw = _ODD_SPACES.sub(" ", raw)
         lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
     lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text)
-             or ("rang" in ln.text and PAGE_FOOTER.match(ln.text)) else ln for ln in lines]
+             or _is_footer(ln.text) else ln for ln in lines]
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)
     lines = _rejoin(lines)

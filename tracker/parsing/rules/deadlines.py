@@ -121,7 +121,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         pattern=rf"(?:(?:đến|tới)\s+hết|từ\s+nay\s+(?:đến|tới)(?:\s+hết)?){DATE_LEAD}{DATE}",
         example="Các địa phương hoàn thiện hồ sơ đất đai, thực hiện đến hết ngày 31/12/2021.",
         expect="2021-12-31",
-        needles=("hết", "từ nay"),
+        needles=("đến hết", "tới hết", "từ nay"),
     ),
     TimingRule(
         id="date.within_day",
