@@ -500,6 +500,9 @@ def test_more_deadline_forms(text: str, due: date, raw: str) -> None:
     "Trả lời trong 10 ngày kể từ ngày nhận được kiến nghị của doanh nghiệp.",
     # a cue date long before the issue date is a reference
     "Gửi báo cáo về các dự án hoàn thành trước ngày 01/7/2014.",
+    # the end of a measure is not a time limit
+    "Tạm dừng hoạt động các cơ sở karaoke đến hết ngày 15/8/2021.",
+    "Thực hiện giãn cách xã hội đến hết ngày 31/7/2021.",
 ])
 def test_not_a_deadline_either(text: str) -> None:
     assert analyse_timing(text, ISSUED).due is None

@@ -139,6 +139,7 @@ _RELATIVE_BLOCKERS = _kk(rules.RELATIVE_BLOCKERS)
 _COMPLETION_CUES = _kk(rules.COMPLETION_CUES)
 _ISSUE_ANCHORS = _kk(rules.ISSUE_ANCHORS)
 _PAST_DUE_CUES = _kk(rules.PAST_DUE_CUES)
+_UNTIL_BLOCKERS = _kk(rules.UNTIL_BLOCKERS)
 _DEADLINE_BLOCKERS = _kk(rules.DEADLINE_BLOCKERS)
 _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
 _REPEAT_DESCRIBED = _kk(rules.REPEAT_DESCRIBED)
@@ -408,6 +409,9 @@ def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, 
             continue
         if rule.kind == "relative" and not _relative_counts_from_issue(text.key, m):
             continue
+        if rule.id == "date.until" and _contains_phrase(
+                text.key[_clause_bounds(text.key, m.start())[0]:m.start()], _UNTIL_BLOCKERS):
+            continue  # "tạm dừng hoạt động đến hết ngày 15/8": a measure's end
         raw = text.raw(m.start(), m.end())
         try:
             due = _resolve(rule, m, issue)

@@ -507,7 +507,11 @@ ISSUE_ANCHORS = (
 )
 # Before "trước ngày X" just before the issue date these make X a time limit a follow-up letter
 # repeats ("đề nghị gửi báo cáo trước ngày 15/3"), not a description ("người về trước ngày 01/7").
-PAST_DUE_CUES = ("báo cáo", "gửi", "nộp", "trình", "hoàn thành", "xong")
+PAST_DUE_CUES = ("báo cáo", "gửi", "nộp", "hoàn thành", "xong")  # not "trình": "chương trình"
+# Before "đến hết ngày X" in its clause these make X the end of a measure, not a time limit ("tạm dừng
+# hoạt động karaoke đến hết ngày 15/8", "giãn cách xã hội đến hết ngày 31/7").
+UNTIL_BLOCKERS = ("cách ly", "giãn cách", "phong tỏa", "tạm dừng", "dừng", "tạm ngừng", "ngừng", "đóng cửa",
+                  "hạn chế", "nghỉ", "hiệu lực", "áp dụng")
 # A deadline phrase right after these words is the start of a period or a count, not a time limit.
 DEADLINE_BLOCKERS = ("tính đến", "kể từ", "từ", "tính từ", "bắt đầu từ", "so với", "như")
 # A repeat cue counts only when a repeated action or report is asked for nearby in the same clause.
