@@ -283,6 +283,8 @@ def test_and_inside_the_names_of_district_offices_and_merged_departments(text: s
      ["Chủ tịch Ủy ban nhân dân xã", "Chủ tịch Ủy ban nhân dân thị trấn ven biển"]),
     ("Bí thư các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy lãnh đạo thực hiện",
      ["Bí thư huyện ủy", "Bí thư thành ủy", "Bí thư đảng ủy trực thuộc Tỉnh ủy"]),
+    ("Đồng chí Bí thư các chi bộ, đảng bộ cơ sở chịu trách nhiệm trước Đảng ủy",
+     ["Bí thư chi bộ", "Bí thư đảng bộ cơ sở"]),
 ])
 def test_lists_of_districts_and_of_party_committees(text: str, expected: list[str]) -> None:
     assert names(text) == expected

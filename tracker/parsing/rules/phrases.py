@@ -154,7 +154,7 @@ HEAD_DISTRIBUTORS = PhraseList(
 BARE_UNITS = PhraseList(
     "bare_units",
     ("huyện ủy", "thành ủy", "thị ủy", "quận ủy", "thành phố", "huyện", "thị xã", "quận", "xã", "phường",
-     "thị trấn", "đặc khu", "chính quyền", "cấp ủy", "đảng ủy trực thuộc", "đảng ủy trực thuộc tỉnh ủy", "tỉnh ủy"),
+     "thị trấn", "đặc khu", "chi bộ", "chi bộ cơ sở", "đảng bộ cơ sở", "đảng bộ bộ phận", "chính quyền", "cấp ủy", "đảng ủy trực thuộc", "đảng ủy trực thuộc tỉnh ủy", "tỉnh ủy"),
     "Ủy ban nhân dân các huyện, thành phố", "thành phố",
 )
 # Words that may follow a whole known name and still belong to it or to its list ("Sở Y tế tỉnh",
