@@ -498,6 +498,8 @@ def test_more_deadline_forms(text: str, due: date, raw: str) -> None:
     # counted from an event the text does not date
     "Giải quyết trong 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.",
     "Trả lời trong 10 ngày kể từ ngày nhận được kiến nghị của doanh nghiệp.",
+    "Sau đại hội, báo cáo kết quả về Đảng ủy trong 03 ngày làm việc.",
+    "Sở Xây dựng, sau khi nhận đủ hồ sơ, thẩm định trong 05 ngày làm việc.",
     # a cue date long before the issue date is a reference
     "Gửi báo cáo về các dự án hoàn thành trước ngày 01/7/2014.",
     # the end of a measure is not a time limit

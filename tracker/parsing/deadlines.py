@@ -383,6 +383,8 @@ def _resolve(rule: TimingRule, m: re.Match[str], issue: date | None) -> date | N
 
 def _relative_counts_from_issue(key: str, m: re.Match[str]) -> bool:
     clause_start, _ = _clause_bounds(key, m.start())
+    if key[clause_start : m.start()].lstrip().startswith(_k("sau ")):
+        return False  # "Sau đại hội, báo cáo kết quả trong 03 ngày làm việc": from the event
     before = key[max(clause_start, m.start() - 80) : m.start()]
     finishing = _ends_with_phrase(_words_before(key, m.start(), 3), _COMPLETION_CUES)
     if not finishing and _contains_phrase(before, _RELATIVE_BLOCKERS):

@@ -435,6 +435,7 @@ SITUATION_FILLERS = (
 )
 # Around a relative period these words mean it counts from some other event (quarantine, arrival).
 RELATIVE_BLOCKERS = (
+    "sau khi",  # "sau khi nhận đủ hồ sơ, thẩm định trong 05 ngày": counted from that event
     "cách ly",
     "theo dõi",
     "giám sát",
