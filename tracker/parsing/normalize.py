@@ -181,8 +181,6 @@ def _rejoin(lines: list[Line]) -> list[Line]:
             while k >= 0 and not out[k].text and blanks < 6:
                 k -= 1
                 blanks += 1
-            # a long line broken at the page's width; or a labelled item's first line however short
-            # ("5. Sở Nông nghiệp và Phát" / "triển nông thôn kiểm tra ...")
             if k >= 0 and not blanks and out[k].text.endswith("-") and _HYPHEN_BREAK.search(out[k].text[-2:]) \
                     and not _labelled(line.text):
                 # "Sở Nông nghiệp và Môi trư-" / "ờng chủ trì ...": a syllable broken by a hyphen (the
@@ -192,6 +190,8 @@ def _rejoin(lines: list[Line]) -> list[Line]:
                 del out[k:]
                 out.append(joined)
                 continue
+            # a long line broken at the page's width; or a labelled item's first line however short
+            # ("5. Sở Nông nghiệp và Phát" / "triển nông thôn kiểm tra ...")
             if k >= 0 and out[k].text and _ends_open(out[k].text) and (
                     len(out[k].text) > (40 if blanks else 50) or (not blanks and _labelled(out[k].text))) \
                     and not _labelled(line.text):  # "a) Chủ trì ..." opens an item of its own

@@ -15,6 +15,8 @@ from datetime import date
 
 from tracker.domain.enums import DocumentType
 from tracker.domain.text import fold, modern_tones
+from tracker.parsing.directory_lookup import resolve
+from tracker.parsing.name_text import has_old_pairs
 from tracker.parsing.normalize import Line
 from tracker.parsing.rules.numbering import find_label
 from tracker.parsing.rules.places import PROVINCES
@@ -45,9 +47,7 @@ _FINAL = ".;!?…\"”)»"
 
 def _tone_key(text: str) -> str:
     """Modern tone placement, skipped when the text has no old-style pair (the common case)."""
-    from tracker.parsing.name_text import has_old_pairs as _has_old_pairs
-
-    return modern_tones(text) if _has_old_pairs(text) else text
+    return modern_tones(text) if has_old_pairs(text) else text
 
 
 def _is_caps(text: str) -> bool:
@@ -394,8 +394,6 @@ def _issuer_from_lines(lines: list[str]) -> str:
     place_match = re.search(r"\b(?:tỉnh|thành phố|huyện)\s+(.+)$", first)
     if place_match and last in _BARE_ISSUERS:
         return f"{last} {place_match.group(1)}"
-    from tracker.parsing.directory_lookup import resolve
-
     canonical, known = resolve(last)
     if known:
         last = canonical
