@@ -135,6 +135,18 @@ GOLD = Path("/work/shared/gold")
             date(2021, 2, 9),
             "trước Tết Nguyên đán Tân Sửu",
         ),
+        ("Các địa phương hoàn thiện hồ sơ, thực hiện đến hết ngày 31/12/2021.", ISSUED, date(2021, 12, 31),
+         "đến hết ngày 31/12/2021"),
+        ("Từ nay đến ngày 30/9/2021, các xã hoàn thành rà soát.", ISSUED, date(2021, 9, 30), "Từ nay đến ngày 30/9/2021"),
+        ("Báo cáo trước ngày mùng 5 tháng 8 năm 2021.", ISSUED, date(2021, 8, 5), "trước ngày mùng 5 tháng 8 năm 2021"),
+        # counted from receiving this text: the issue date
+        ("Báo cáo trong 05 ngày làm việc kể từ ngày nhận được Công văn này.", ISSUED, date(2021, 7, 9),
+         "trong 05 ngày làm việc"),
+        ("Báo cáo trong 07 ngày kể từ ngày nhận.", ISSUED, date(2021, 7, 11), "trong 07 ngày"),
+        # a follow-up letter repeats a time limit just passed: still the item's deadline
+        ("Sở Y tế chưa gửi; đề nghị gửi báo cáo trước ngày 30/6/2021.", ISSUED, date(2021, 6, 30),
+         "trước ngày 30/6/2021"),
+        ("Hoàn thành chậm nhất ngày 01/7/2021.", ISSUED, date(2021, 7, 1), "chậm nhất ngày 01/7/2021"),
     ],
 )
 def test_deadline_forms(text: str, issued: date | None, due: date, raw: str) -> None:
@@ -187,6 +199,15 @@ def test_impossible_date_is_kept_as_unreadable() -> None:
         # a date given by an event, not by the issue date
         "Khai báo y tế trong 24 giờ kể từ khi về địa phương.",
         "Báo cáo trong 2 ngày kể từ khi phát hiện ca bệnh.",
+        "Giải quyết trong 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.",
+        "Trả lời trong 10 ngày kể từ ngày nhận được kiến nghị của doanh nghiệp.",
+        "Sau đại hội, báo cáo kết quả về Đảng ủy trong 03 ngày làm việc.",
+        "Sở Xây dựng, sau khi nhận đủ hồ sơ, thẩm định trong 05 ngày làm việc.",
+        # a cue date long before the issue date is a reference
+        "Gửi báo cáo về các dự án hoàn thành trước ngày 01/7/2014.",
+        # the end of a measure is not a time limit
+        "Tạm dừng hoạt động các cơ sở karaoke đến hết ngày 15/8/2021.",
+        "Thực hiện giãn cách xã hội đến hết ngày 31/7/2021.",
     ],
 )
 def test_not_a_deadline(text: str) -> None:
@@ -224,6 +245,9 @@ def test_not_a_deadline(text: str) -> None:
             RecurrenceFreq.YEARLY,
             "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15",
         ),
+        # several times a period still repeats every period
+        ("Kiểm tra thân nhiệt 2 lần/ngày và báo cáo Trạm Y tế.", RecurrenceFreq.DAILY, "FREQ=DAILY"),
+        ("Các xã báo cáo 03 lần/tuần về Sở Y tế.", RecurrenceFreq.WEEKLY, "FREQ=WEEKLY"),
     ],
 )
 def test_recurrence_cues(text: str, freq: RecurrenceFreq, rrule: str) -> None:
@@ -476,43 +500,3 @@ def test_a_task_tables_time_cell_alone_is_the_rows_time_limit(
         cell: str, raw: str | None, due: date | None, recurrence: RecurrenceFreq | None, urgency: Urgency | None) -> None:
     hint = analyse_time_cell(cell, date(2023, 5, 1))
     assert (hint.raw, hint.due, hint.recurrence, hint.urgency) == (raw, due, recurrence, urgency)
-
-
-@pytest.mark.parametrize(("text", "due", "raw"), [
-    ("Các địa phương hoàn thiện hồ sơ, thực hiện đến hết ngày 31/12/2021.", date(2021, 12, 31), "đến hết ngày 31/12/2021"),
-    ("Từ nay đến ngày 30/9/2021, các xã hoàn thành rà soát.", date(2021, 9, 30), "Từ nay đến ngày 30/9/2021"),
-    ("Báo cáo trước ngày mùng 5 tháng 8 năm 2021.", date(2021, 8, 5), "trước ngày mùng 5 tháng 8 năm 2021"),
-    # counted from receiving this text: the issue date
-    ("Báo cáo trong 05 ngày làm việc kể từ ngày nhận được Công văn này.", date(2021, 7, 9), "trong 05 ngày làm việc"),
-    ("Báo cáo trong 07 ngày kể từ ngày nhận.", date(2021, 7, 11), "trong 07 ngày"),
-    # a follow-up letter repeats a time limit just passed: still the item's deadline
-    ("Sở Y tế chưa gửi; đề nghị gửi báo cáo trước ngày 30/6/2021.", date(2021, 6, 30), "trước ngày 30/6/2021"),
-    ("Hoàn thành chậm nhất ngày 01/7/2021.", date(2021, 7, 1), "chậm nhất ngày 01/7/2021"),
-])
-def test_more_deadline_forms(text: str, due: date, raw: str) -> None:
-    hint = analyse_timing(text, ISSUED)
-    assert (hint.due, hint.raw) == (due, raw)
-
-
-@pytest.mark.parametrize("text", [
-    # counted from an event the text does not date
-    "Giải quyết trong 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.",
-    "Trả lời trong 10 ngày kể từ ngày nhận được kiến nghị của doanh nghiệp.",
-    "Sau đại hội, báo cáo kết quả về Đảng ủy trong 03 ngày làm việc.",
-    "Sở Xây dựng, sau khi nhận đủ hồ sơ, thẩm định trong 05 ngày làm việc.",
-    # a cue date long before the issue date is a reference
-    "Gửi báo cáo về các dự án hoàn thành trước ngày 01/7/2014.",
-    # the end of a measure is not a time limit
-    "Tạm dừng hoạt động các cơ sở karaoke đến hết ngày 15/8/2021.",
-    "Thực hiện giãn cách xã hội đến hết ngày 31/7/2021.",
-])
-def test_not_a_deadline_either(text: str) -> None:
-    assert analyse_timing(text, ISSUED).due is None
-
-
-@pytest.mark.parametrize(("text", "freq"), [
-    ("Kiểm tra thân nhiệt 2 lần/ngày và báo cáo Trạm Y tế.", RecurrenceFreq.DAILY),
-    ("Các xã báo cáo 03 lần/tuần về Sở Y tế.", RecurrenceFreq.WEEKLY),
-])
-def test_several_times_a_period_repeats_every_period(text: str, freq: RecurrenceFreq) -> None:
-    assert analyse_timing(text, ISSUED).recurrence == freq

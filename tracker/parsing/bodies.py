@@ -233,8 +233,7 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         predicate = _is_predicate_at(text, key, p, subject_start, word) if word in _PREDICATES else None
         if predicate:
             return _Subject(subject_start, p, predicate)
-        if previous in last_words and word and text[p].islower() and _ends_known_name(key, subject_start, p, word) \
-                and not _starts_with(key, p, _CONTINUATIONS, word):
+        if previous in last_words and _known_name_ends_at(text, key, subject_start, p, word):
             return _Subject(subject_start, p, None)  # "Sở Tài chính thẩm tra ...": a verb the list lacks
         if words > _MAX_SUBJECT_WORDS:
             return None
@@ -266,6 +265,13 @@ def _after_topic(text: str, key: str, pos: int, end: int) -> _Subject | None:
                 return found
         comma = key.find(", ", after, min(end, pos + _TOPIC_REACH))
     return None
+
+
+def _known_name_ends_at(text: str, key: str, start: int, pos: int, word: str) -> bool:
+    """The name from ``start`` ends before the lower-case ``word`` at ``pos``: what comes before it is
+    a whole directory name and ``word`` neither makes it longer nor continues it ("tỉnh", "các")."""
+    return bool(word) and text[pos].islower() and _ends_known_name(key, start, pos, word) \
+        and not _starts_with(key, pos, _CONTINUATIONS, word)
 
 
 _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
@@ -337,7 +343,7 @@ _MEMBER_OPENERS = ("các ", "từng ", "những ", "ngành ", "đoàn thể", "t
 
 
 # A unit word before a place name ("thành phố Tân An", "huyện Cư Jút"): after "và" it opens a member
-_NAMED_UNIT = re.compile(r"(?i:thành phố|thị xã|thị trấn|đặc khu|huyện|quận|phường|xã)\s+(?=[A-ZĐÀ-Ỹ])")
+_NAMED_UNIT = re.compile("(?i:" + "|".join(u for u in _UNIT_WORDS if u != "tỉnh") + r")\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _split_members(text: str) -> list[str]:
@@ -558,8 +564,7 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
         if word in _PREDICATES and _is_predicate_at(text, key, p, pos, word):
             stop = p
             break
-        if previous in last_words and word and text[p].islower() and _ends_known_name(key, pos, p, word) \
-                and not _starts_with(key, p, _CONTINUATIONS, word):
+        if previous in last_words and _known_name_ends_at(text, key, pos, p, word):
             stop = p  # "phối hợp với Sở Tài chính, Kho bạc Nhà nước tỉnh rút ngắn ..."
             break
         previous = word

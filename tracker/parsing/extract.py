@@ -33,7 +33,7 @@ from tracker.parsing.deadlines import analyse_time_cell, analyse_timing
 from tracker.parsing.normalize import Line, normalize
 from tracker.parsing.rules.citations import CITATION
 from tracker.parsing.rules.structure import CLOSING, FOLLOW_UP, MONITOR
-from tracker.parsing.segment import Node, Segmented, segment
+from tracker.parsing.segment import Node, Segmented, introduces, segment
 from tracker.parsing.split import parse_header, parse_signature, split_documents
 from tracker.parsing.task_table import TableTask, find_task_tables
 
@@ -72,11 +72,6 @@ def _overlong_name(text: str) -> bool:
 _LONGEST_NAME_WORDS = 40  # "Ban Chỉ đạo phòng, chống dịch bệnh ở người tỉnh ..." is about 12
 
 
-def _introduces(paragraph: str) -> bool:
-    """A sentence that introduces the sub-items after it ("... thực hiện tốt các nhiệm vụ sau:")."""
-    return paragraph.rstrip().endswith(":")
-
-
 def _is_task_sentence(text: str) -> bool:
     """A sentence with an end ("Lựa chọn các tập thể tiêu biểu ...; đề xuất khen thưởng."), not a
     topic line ("Về công tác quy hoạch và cấp phép xây dựng")."""
@@ -110,27 +105,35 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
     fallback = from_intro if is_specific(from_intro) else recipient_bodies(header.recipients)
 
     items: list[ParsedItem] = []
-    own_cache: dict[int, list] = {}
+    own_cache: dict[int, tuple[list, list]] = {}
+    intro_cache: dict[int, list] = {}
 
-    def own_bodies(node: Node) -> list:
+    def own_parts(node: Node) -> tuple[list, list]:
+        """The bodies a node's own text names, and those its paragraphs after it name (a heading's
+        sentence that introduces its sub-items excepted: see ``section_intro``)."""
         key = id(node)
         if key not in own_cache:
-            mentions = list(clause_bodies(node.text))
-            for _, para in node.continuation:
-                if not (node.children and _introduces(para)):
-                    mentions.extend(clause_bodies(para))
-            own_cache[key] = mentions
+            after = [mention for _, para in node.continuation if not (node.children and introduces(para))
+                     for mention in clause_bodies(para)]
+            own_cache[key] = (list(clause_bodies(node.text)), after)
         return own_cache[key]
+
+    def own_bodies(node: Node) -> list:
+        named, after = own_parts(node)
+        return named + after
 
     def section_intro(chain: list[Node]) -> list:
         """The bodies the nearest heading's introducing sentence names ("II. NHIỆM VỤ" / "Các cấp
         ủy, tổ chức đảng ... thực hiện tốt các nhiệm vụ sau:"): for sub-items that name nobody."""
         for ancestor in chain:
-            for _, para in ancestor.continuation:
-                if _introduces(para):
-                    found = clause_bodies(para)
-                    if found:
-                        return found
+            key = id(ancestor)
+            if key not in intro_cache:
+                intro_cache[key] = []
+                for _, para in ancestor.continuation:
+                    if introduces(para) and not intro_cache[key]:
+                        intro_cache[key] = clause_bodies(para)
+            if intro_cache[key]:
+                return intro_cache[key]
         return []
 
     intro_text = seg.intro_text
@@ -155,9 +158,9 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
             parent = parent.parent
         for ancestor in reversed(chain):
             inherited.extend(own_bodies(ancestor))
-        mentions = inherited + own_bodies(node)
-        if not inherited and mentions and node.continuation and _is_task_sentence(node.text) \
-                and not clause_bodies(node.text):
+        named, after = own_parts(node)
+        mentions = inherited + named + after
+        if not inherited and not named and after and _is_task_sentence(node.text):
             # the item is a task that names nobody, a paragraph after it does ("Đề nghị Hội Nông dân
             # tỉnh ..."): those bodies come after the ones the item falls back to, they do not replace
             # them; under a topic line ("1. Về công tác cán bộ") the paragraphs alone say who acts

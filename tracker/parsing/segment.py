@@ -187,11 +187,16 @@ def _closing_tail(paras: list[tuple[int, str]], first: int) -> tuple[list[tuple[
     return paras[:k], paras[k:]
 
 
+def introduces(paragraph: str) -> bool:
+    """A sentence that introduces what follows it ("... thực hiện tốt các nhiệm vụ sau:")."""
+    return paragraph.rstrip().endswith(":")
+
+
 def _unlabelled_tasks(intro: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """A letter without numbered items (a Văn phòng's "... có ý kiến chỉ đạo như sau:", then one
     paragraph per task): the intro proper, and the task paragraphs. They start after the last
     paragraph that ends in ":", else at the first that opens an assignment ("Giao Sở ...")."""
-    start = next((k + 1 for k in range(len(intro) - 1, -1, -1) if intro[k][1].rstrip().endswith(":")), None)
+    start = next((k + 1 for k in range(len(intro) - 1, -1, -1) if introduces(intro[k][1])), None)
     if start is None:
         start = next((k for k, (_, text) in enumerate(intro) if TASK_PARAGRAPH.match(text)), len(intro))
     return intro[:start], intro[start:]
