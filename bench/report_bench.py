@@ -1,11 +1,23 @@
 """Benchmark of the weekly report (issue 6): 100,000 tasks and 500,000 events in a SQLite file,
 the report built from the database and written in every format.
 
-    .venv/bin/python -m bench.report_bench [--db PATH] [--tasks 100000] [--rebuild] [--repeat 3]
+    .venv/bin/python -m bench.report_bench [--history years|crowded] [--db PATH] [--tasks 100000]
+                                           [--rebuild] [--repeat 3]
 
 The database is built once (bulk inserts straight into SQLite, a consistent history: every
-task's current columns are the fold of its events) and kept in ``bench/.report_bench.db`` for
-later runs. For each period it prints the time to build the ``ReportData`` and, per format, the
+task's current columns are the fold of its events) and kept in ``bench/.report_bench_<history>.db``
+for later runs. Two histories of the same size:
+
+* ``years`` (default): an office's years of tasks. The directives arrive evenly from 2018-01-01 to
+  today (~540 tasks a week) and each task's events fall in its working life, from its receipt to
+  30 days past its deadline (90 days without one); those after today have not happened yet. A
+  week then holds ~2,500 events, spread as an office's are.
+* ``crowded`` (the history measured until 2026-12-04, kept as a stress case): the same 100,000
+  tasks arrive within five months (2021-03-01 to today) and each task's events fall anywhere from
+  its receipt to today, so they crowd toward today: the last week holds 74,000 events (15 % of
+  all), two thirds of them notes on tasks confirmed long before.
+
+The rest of the run is the same for both. For each period it prints the time to build the ``ReportData`` and, per format, the
 time to build it and write the bytes end to end (in-process: the Python start-up and imports of
 the ``tracker`` command are not included; they are printed once for the CLI separately).
 
@@ -28,11 +40,14 @@ from pathlib import Path
 from typing import Any
 
 TODAY = date(2021, 7, 26)
-FIRST_DAY = date(2021, 3, 1)
+FIRST_DAYS = {"years": date(2018, 1, 1), "crowded": date(2021, 3, 1)}  # the first directive of each history
 ITEMS_PER_DIRECTIVE = 50
 BODIES = 60
 EVENTS_PER_TASK = 5  # created + 4 on average -> 500,000 events for 100,000 tasks
-DEFAULT_DB = Path(__file__).with_name(".report_bench.db")
+# "years" draws a few more: the ~2 % of its events that would fall after today are left out
+LATER_EVENTS = {"years": EVENTS_PER_TASK - 1 + 0.15, "crowded": EVENTS_PER_TASK - 1}
+AFTER_DEADLINE_DAYS = 30  # "years": a task's events end this long after its deadline ...
+UNDATED_LIFE_DAYS = 90  # ... or this long after its receipt when it has none
 
 
 def _dt(day: date, hour: int = 8, minute: int = 0) -> str:
@@ -43,18 +58,32 @@ def _iso(day: date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
+def default_db(history: str) -> Path:
+    return Path(__file__).with_name(f".report_bench_{history}.db")
+
+
+def _life_days(history: str, created: date, deadline: date | None) -> int:
+    """How many days after ``created`` the task's events may fall (see the module's docstring)."""
+    if history == "crowded":
+        return (TODAY - created).days
+    return (deadline - created).days + AFTER_DEADLINE_DAYS if deadline else UNDATED_LIFE_DAYS
+
+
 def _task_history(rng: random.Random, created: date, deadline: date | None, recurrence: str | None,
-                  body_id: int) -> tuple[dict[str, Any], list[tuple[date, str, int | None, str | None, dict[str, Any]]]]:
-    """A plausible life for one task: its final columns and its events after ``created``."""
+                  body_id: int, history: str) -> tuple[dict[str, Any], list[tuple[date, str, int | None, str | None,
+                                                                               dict[str, Any]]]]:
+    """A plausible life for one task: its final columns and its events after ``created`` up to today."""
     facts: dict[str, Any] = {"state": "not_started", "progress": 0, "original_deadline": _iso(deadline),
                              "current_deadline": _iso(deadline), "completed_on": None, "pending_extension": None,
                              "active": True, "recurrence": recurrence, "urgency": None, "body_id": body_id,
                              "role": "lead"}
     events: list[tuple[date, str, int | None, str | None, dict[str, Any]]] = []
-    span = (TODAY - created).days
-    wanted = max(1, min(9, round(rng.gauss(EVENTS_PER_TASK - 1, 1.5))))
+    span = _life_days(history, created, deadline)
+    wanted = max(1, min(9, round(rng.gauss(LATER_EVENTS[history], 1.5))))
     days = sorted(created + timedelta(days=rng.randint(0, span)) for _ in range(wanted))
     for day in days:
+        if day > TODAY:
+            break  # not happened yet
         state = facts["state"]
         if state == "confirmed":
             events.append((day, "note", None, "Đã lưu hồ sơ", {}))
@@ -89,7 +118,7 @@ def _task_history(rng: random.Random, created: date, deadline: date | None, recu
     return facts, events
 
 
-def build_database(path: Path, tasks: int, seed: int = 2021) -> None:
+def build_database(path: Path, tasks: int, history: str = "years", seed: int = 2021) -> None:
     from tracker.config import sqlite_url
     from tracker.db.migrate import upgrade
 
@@ -99,16 +128,17 @@ def build_database(path: Path, tasks: int, seed: int = 2021) -> None:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
-    now = _dt(FIRST_DAY)
+    first_day = FIRST_DAYS[history]
+    now = _dt(first_day)
     conn.executemany("INSERT INTO body (id, name, name_key, search_key, kind, is_group, active, is_new, created_at)"
                      " VALUES (?, ?, ?, ?, 'government', 0, 1, 0, ?)",
                      [(b, f"Cơ quan số {b}", f"co quan so {b}", f"co quan so {b}", now) for b in range(1, BODIES + 1)])
     directives = -(-tasks // ITEMS_PER_DIRECTIVE)
-    span = (TODAY - FIRST_DAY).days
+    span = (TODAY - first_day).days
     directive_rows, item_rows, task_rows, event_rows = [], [], [], []
     task_id = event_id = 0
     for d in range(1, directives + 1):
-        issued = FIRST_DAY + timedelta(days=span * (d - 1) // directives)
+        issued = first_day + timedelta(days=span * (d - 1) // directives)
         received = min(issued + timedelta(days=1), TODAY)
         directive_rows.append((d, f"{d}-CV/TU", "Tỉnh ủy", "cong_van", _iso(issued), f"V/v nhiệm vụ số {d}",
                                f"{d:064x}", "...", _dt(received), "bench", "[]", "[]"))
@@ -121,7 +151,7 @@ def build_database(path: Path, tasks: int, seed: int = 2021) -> None:
             body_id = rng.randint(1, BODIES)
             deadline = None if rng.random() < 0.1 else issued + timedelta(days=rng.randint(7, 75))
             recurrence = "FREQ=WEEKLY;BYDAY=FR" if rng.random() < 0.03 else None
-            facts, events = _task_history(rng, received, deadline, recurrence, body_id)
+            facts, events = _task_history(rng, received, deadline, recurrence, body_id, history)
             created = {**{k: v for k, v in facts.items()}, "state": "not_started", "progress": 0,
                        "original_deadline": _iso(deadline), "current_deadline": _iso(deadline), "completed_on": None,
                        "source": "import"}
@@ -167,14 +197,16 @@ def _timed(func: Any, repeat: int) -> tuple[float, Any, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--history", choices=sorted(FIRST_DAYS), default="years")
+    parser.add_argument("--db", type=Path, help="default: bench/.report_bench_<history>.db")
     parser.add_argument("--tasks", type=int, default=100_000)
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    args.db = args.db or default_db(args.history)
     if args.rebuild or not args.db.exists():
         start = time.perf_counter()
-        build_database(args.db, args.tasks)
+        build_database(args.db, args.tasks, args.history)
         print(f"built {args.db} in {time.perf_counter() - start:.1f} s")
 
     from tracker.config import Settings, sqlite_url
@@ -187,7 +219,7 @@ def main() -> None:
     conn = sqlite3.connect(args.db)
     counts = [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("task", "task_event")]
     conn.close()
-    print(f"database: {counts[0]:,} tasks, {counts[1]:,} events; today {TODAY}")
+    print(f"database ({args.history} history): {counts[0]:,} tasks, {counts[1]:,} events; today {TODAY}")
     letterhead = letterhead_from(ctx)
     periods = {"this week (W30, cut-off today)": week_of(TODAY),
                "last week (W29)": week_of(TODAY - timedelta(days=7)),
