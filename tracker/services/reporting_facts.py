@@ -288,9 +288,16 @@ def plain_occurrences(rule: str, start: date, last: date) -> list[date] | None:
         return None
     freq, wanted = plain
     first = start + timedelta(days=1)
-    if wanted is not None:
-        return [first + timedelta(days=i) for i in range((last - first).days + 1)
-                if (first + timedelta(days=i)).weekday() in wanted]
+    if wanted is not None:  # each listed weekday from its first day on, a week at a time
+        week = timedelta(days=7)
+        days: list[date] = []
+        for weekday in wanted:
+            day = first + timedelta(days=(weekday - first.weekday()) % 7)
+            while day <= last:
+                days.append(day)
+                day += week
+        days.sort()
+        return days
     if freq == "DAILY":
         return [first + timedelta(days=i) for i in range((last - first).days + 1)]
     return [start + timedelta(days=7 * k) for k in range(1, (last - start).days // 7 + 1)]
