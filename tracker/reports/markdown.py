@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tracker.domain.report import ReportData
 from tracker.reports.outline import Block, Bullets, Outline, Paragraph, Section, Table, build_outline
 from tracker.reports.text import labeler
@@ -50,13 +52,19 @@ def _table(table: Table, lang: str) -> list[str]:
              "|" + "|".join(rule[c.align] for c in table.columns) + "|"]
     last = len(table.rows) - 1
     for index, row in enumerate(table.rows):
-        cells = [_cell(value) for value in row]
         if table.bold_last and index == last:
-            cells = [f"**{value}**" if value else value for value in cells]
-        lines.append("| " + " | ".join(cells) + " |")
+            text = " | ".join(f"**{value}**" if value else value for value in map(_cell, row))
+        elif _SPECIAL.search("".join(row)):  # rare: a cell to mend (looked for in the whole row at once)
+            text = " | ".join(map(_cell, row))
+        else:
+            text = " | ".join(row)
+        lines.append(f"| {text} |")
     if table.more:
         lines += ["", labeler(lang)("rpt.more_rows", count=table.more)]
     return lines
+
+
+_SPECIAL = re.compile(r"[|\n\r\t]")
 
 
 def _cell(value: str) -> str:

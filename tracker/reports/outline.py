@@ -305,11 +305,13 @@ def _task_table(lines: Sequence[Line], lang: str, max_rows: int | None,
                Column(deadline_label or L("rpt.col.deadline"), 2.0, "center")]
     columns += [column for column, _ in extra]
     shown = lines if max_rows is None else lines[:max_rows]
+    cells = [cell for _, cell in extra]
     rows = []
     for line in shown:
         assert isinstance(line, TaskLine)
-        rows.append([str(line.task_id), line.body, directive_ref(line, lang), line.action,
-                     fmt_date(line.deadline, lang), *(cell(line) for _, cell in extra)])
+        row = [str(line.task_id), line.body, directive_ref(line, lang), line.action, fmt_date(line.deadline, lang)]
+        row += [cell(line) for cell in cells]
+        rows.append(row)
     return Table(columns, rows, more=len(lines) - len(shown))
 
 

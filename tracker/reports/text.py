@@ -94,13 +94,17 @@ def number_line(letterhead: Letterhead, lang: str, *, kind: str = "BC") -> str:
 
 def directive_ref(line: TaskLine, lang: str, *, with_item: bool = True) -> str:
     """"230-CV/TU ngày 04/07/2021, mục 3.2"."""
-    text = line.directive_number
-    if line.directive_date is not None:
-        text = template("rpt.directive_ref", lang).format(number=line.directive_number,
-                                                          date=fmt_date(line.directive_date, lang))
+    text = _directive_label(line.directive_number, line.directive_date, lang)
     if with_item and line.item_ref:
         text = f"{text}, {template('rpt.item_ref', lang).format(ref=line.item_ref)}"
     return text
+
+
+@lru_cache(maxsize=8192)  # a report's lines come from a few thousand directives
+def _directive_label(number: str, issued: date | None, lang: str) -> str:
+    if issued is None:
+        return number
+    return template("rpt.directive_ref", lang).format(number=number, date=fmt_date(issued, lang))
 
 
 @cache
