@@ -40,6 +40,11 @@ def names(text: str) -> list[str]:
      ["Ban Tuyên giáo Tỉnh ủy", "Sở Thông tin và Truyền thông"]),
     ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu cử", ["Ủy ban Bầu cử tỉnh"]),
     ("Đồng chí Bí thư cấp ủy trực tiếp lãnh đạo, chỉ đạo công tác phòng, chống dịch bệnh", ["Bí thư cấp ủy"]),
+    # commune units and abbreviations (Ban Chỉ huy below the province, Bộ Chỉ huy at it)
+    ("Trạm Y tế xã bố trí lực lượng trực cấp cứu 24/24 giờ", ["Trạm Y tế xã"]),
+    ("BCH Quân sự phường, Công an phường sẵn sàng lực lượng", ["Ban Chỉ huy Quân sự phường", "Công an phường"]),
+    ("Bộ CHQS tỉnh, Công an tỉnh sẵn sàng lực lượng, phương tiện", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]),
+    ("Cơ quan thường trú TTXVN tại tỉnh đưa tin kịp thời", ["Cơ quan thường trú Thông tấn xã Việt Nam tại tỉnh"]),
 ])
 def test_subjects_and_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected

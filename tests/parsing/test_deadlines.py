@@ -292,6 +292,9 @@ def test_not_a_recurrence(text: str) -> None:
         # the strongest cue of the first clause
         ("Thường xuyên theo dõi và khẩn trương báo cáo ngay khi có biến động.", Urgency.URGENT),
         ("Khẩn trương rà soát, triển khai ngay các biện pháp.", Urgency.IMMEDIATE),
+        # upon receipt of the letter: at once (unlike "ngay sau khi nhập cảnh", a time anchor)
+        ("Ngay sau khi nhận được văn bản này, Sở Y tế rà soát các điểm cách ly.", Urgency.IMMEDIATE),
+        ("Các xã, phường ngay khi nhận được Công điện triển khai lực lượng.", Urgency.IMMEDIATE),
     ],
 )
 def test_urgency_cues(text: str, urgency: Urgency) -> None:
@@ -317,6 +320,8 @@ def test_urgency_cues(text: str, urgency: Urgency) -> None:
         # situations and descriptions
         "Tăng cường tuyên truyền trong tình hình cấp bách hiện nay.",
         "Thực hiện tốt các giải pháp trước tình trạng khẩn cấp về dịch bệnh.",
+        "Rà soát, đề xuất danh mục công trình thủy lợi cấp bách cần đầu tư.",
+        "Bố trí vốn cho các dự án giao thông cấp bách của tỉnh.",
         "Việc triển khai tại một số đơn vị chưa khẩn trương.",
         "Kiểm soát chặt chẽ các phương tiện, sớm phát hiện trường hợp dương tính.",
         "Kịp thời khen thưởng những tổ chức, cá nhân thực hiện tốt.",

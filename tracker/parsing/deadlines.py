@@ -564,7 +564,18 @@ def _cue_counts(rule: TimingRule, key: str, m: re.Match[str]) -> bool:
     while before and _ends_with_phrase(before, _SITUATION_FILLERS):
         filler = next(f for f in _SITUATION_FILLERS if " ".join(before).endswith(f))
         before = before[: len(before) - len(filler.split())]
-    return not (before and _ends_with_phrase(before[-2:], _SITUATION_NOUNS))
+    if before and _ends_with_phrase(before[-2:], _SITUATION_NOUNS):
+        return False
+    return not (rule.id == "urgency.cap_bach" and _noun_with_modifier_before(key, m.start()))
+
+
+def _noun_with_modifier_before(key: str, pos: int) -> bool:
+    """"công trình thủy lợi cấp bách": a situation noun one or two words before the adjective,
+    within the phrase (no punctuation mark between)."""
+    phrase = key[max(0, pos - 48):pos]
+    phrase = phrase[max(phrase.rfind(mark) for mark in ",;:()") + 1:]
+    words = _WORD_RE.findall(phrase)[-4:]
+    return any(_ends_with_phrase(words[:cut], _SITUATION_NOUNS) for cut in (len(words) - 1, len(words) - 2) if cut > 0)
 
 
 def _urgency_in(text: _Text, start: int, end: int) -> TimingMatch | None:

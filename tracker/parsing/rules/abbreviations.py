@@ -53,6 +53,15 @@ ABBREVIATIONS: tuple[Abbreviation, ...] = (
     Abbreviation("tu", "TU", "Tỉnh ủy", "Thường trực TU", "Thường trực Tỉnh ủy"),
     Abbreviation("uv", "UV", "Ủy viên", "Các đồng chí UV BCH Đảng bộ tỉnh", "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ tỉnh"),
     Abbreviation("bchqs", "BCHQS", "Bộ Chỉ huy Quân sự", "BCHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    # below the province the command is a "Ban": Ban Chỉ huy Quân sự xã, phường, đặc khu (huyện before 2025)
+    *(Abbreviation(f"bchqs_{unit_id}_{short_id}", f"{short} {unit}", f"Ban Chỉ huy Quân sự {unit}",
+                   f"{short} {unit} chuẩn bị lực lượng", f"Ban Chỉ huy Quân sự {unit} chuẩn bị lực lượng")
+      for short_id, short in (("bchqs", "BCHQS"), ("bch_quan_su", "BCH Quân sự"), ("bch_qs", "BCH QS"))
+      for unit_id, unit in (("xa", "xã"), ("phuong", "phường"), ("dac_khu", "đặc khu"), ("huyen", "huyện"),
+                            ("thi_tran", "thị trấn"), ("cap_xa", "cấp xã"))),
+    Abbreviation("chqs", "CHQS", "Chỉ huy Quân sự", "Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+    Abbreviation("ttxvn", "TTXVN", "Thông tấn xã Việt Nam", "Cơ quan thường trú TTXVN tại tỉnh",
+                 "Cơ quan thường trú Thông tấn xã Việt Nam tại tỉnh"),
     Abbreviation("bdbp", "BĐBP", "Bộ đội Biên phòng", "Bộ Chỉ huy BĐBP tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"),
     Abbreviation("ptth", "PTTH", "Phát thanh và Truyền hình", "Đài PTTH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"),
     Abbreviation("ptth_dash", "PT-TH", "Phát thanh và Truyền hình", "Đài PT-TH Quảng Nam",

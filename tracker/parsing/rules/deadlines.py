@@ -326,6 +326,14 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
         needles=("ngay", "tức"),
     ),
     TimingRule(
+        id="urgency.on_receipt",
+        kind="urgency",
+        pattern=r"ngay\s+(?:sau\s+)?khi\s+nhận\s+được",
+        example="Ủy ban nhân dân các xã, phường triển khai ngay sau khi nhận được Công điện này.",
+        expect="immediate",
+        needles=("ngay",),
+    ),
+    TimingRule(
         id="urgency.ngay",
         kind="urgency",
         pattern=(
@@ -399,6 +407,8 @@ SITUATION_NOUNS = (
     "trường hợp",
     "biện pháp",
     "giải pháp",
+    "công trình",
+    "dự án",
     "nhiệm vụ",
     "vấn đề",
     "yêu cầu",
