@@ -377,3 +377,42 @@ def test_the_last_item_following_up_the_whole_text_gives_the_monitor() -> None:
     [doc] = extract(SourceText("kl.txt", text, "utf-8", "0")).documents
     assert doc.items[-1].ref == "III.1"
     assert doc.monitor == "Văn phòng Tỉnh ủy"
+
+
+WARD_CONCLUSION = """ỦY BAN NHÂN DÂN
+PHƯỜNG ĐIỆN BIÊN PHỦ
+Số: 96/TB-UBND
+Điện Biên Phủ, ngày 26 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND phường tại cuộc họp giao ban tháng 11 năm 2026
+
+Chủ tịch UBND phường kết luận như sau:
+
+1. Nhiệm vụ trọng tâm tháng 12 năm 2026
+Giao:
+- Phòng Kinh tế, Hạ tầng và Đô thị: Chủ trì, phối hợp với Công an phường xử lý dứt điểm các trường hợp lấn chiếm vỉa hè.
+- Công an phường: Tăng cường tuần tra, kiểm soát, bảo đảm an ninh trật tự.
+- BCH Quân sự phường: Hoàn thành hồ sơ gọi công dân nhập ngũ năm 2027, xong trước ngày 31/12/2026.
+- Tổ trưởng các tổ dân phố: Vận động Nhân dân giữ gìn vệ sinh môi trường.
+
+2. Các Phòng: Văn hóa - Xã hội, Nội vụ rà soát danh sách tặng quà Tết.
+
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+
+Quàng Thị Hoa
+"""
+
+
+def test_body_colon_task_lines_under_a_heading_that_ends_in_giao() -> None:
+    result = extract(SourceText("kl.txt", WARD_CONCLUSION, "utf-8", "0"))
+    items = {item.ref: [(b.name, b.role.value) for b in item.bodies] for item in result.documents[0].items}
+    # "1. Nhiệm vụ ..." then "Giao:" on its own line only introduces the dashes: not a task
+    assert list(items) == ["1.1", "1.2", "1.3", "1.4", "2"]
+    assert items["1.1"] == [("Phòng Kinh tế, Hạ tầng và Đô thị", "lead"), ("Công an phường", "cooperating")]
+    assert items["1.2"] == [("Công an phường", "lead")]
+    assert items["1.3"] == [("Ban Chỉ huy Quân sự phường", "lead")]
+    assert items["1.4"] == [("Tổ trưởng tổ dân phố", "lead")]
+    # "Các Phòng:" opens a list of its members, whatever word they start with
+    assert [name for name, _ in items["2"]] == ["Phòng Văn hóa - Xã hội", "Phòng Nội vụ"]

@@ -277,11 +277,22 @@ def _known_name_ends_at(text: str, key: str, start: int, pos: int, word: str) ->
 _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
 
 
+_PLURALS = ("các ", "những ", "từng ")
+
+
 def _colon_head(key: str, start: int, colon: int) -> bool:
     """"Các Đảng uỷ: Công an, Quân sự" - a short head before a colon that opens a list."""
     words = [w for w in key[start:colon].split() if w not in ("các", "từng", "những")]
     short = 0 < len(words) <= 4 or (len(words) <= 8 and _GROUP_END.search(key, start, colon) is not None)
-    return short and bool(_starts_with(key, start, _HEADS))
+    if not (short and _starts_with(key, start, _HEADS)):
+        return False
+    word_before = key[max(0, start - 8):start].split()[-1:]  # "các" skipped as a determiner
+    plural = key.startswith(_PLURALS, start) or word_before in (["các"], ["những"], ["từng"])
+    if plural or _GROUP_END.search(key, start, colon) is not None:
+        return True  # "Các Sở: Xây dựng, ...": members follow, whatever word they start with
+    # "- Công an phường: Tăng cường tuần tra ...": one body, then its task
+    after = _skip_space(key, colon + 1, len(key))
+    return not (_starts_with(key, after, _PREDICATES) or _starts_with(key, after, _FRONTED))
 
 
 # "Ủy ban nhân dân các huyện", "Chủ tịch UBND các xã, thị trấn": a head ending in a group of units
@@ -601,9 +612,14 @@ def clause_bodies(text: str) -> list[Mention]:
                 found = _object_list(text, key, after, end)
                 if found:
                     out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
-        if subject.predicate in ("chủ trì", "phối hợp", "phối kết hợp"):
+        predicate, predicate_at = subject.predicate, subject.end
+        if predicate is None and key.startswith(":", subject.end):
+            # "- Phòng Kinh tế: Chủ trì, phối hợp với Công an phường ...": the task after the colon
+            predicate_at = _skip_space(key, subject.end + 1, end)
+            predicate = _starts_with(key, predicate_at, _PREDICATES)
+        if predicate in ("chủ trì", "phối hợp", "phối kết hợp"):
             # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp Sở Y tế" (a head must follow)
-            m = _COOPERATING_WITH.search(key, subject.end, end)
+            m = _COOPERATING_WITH.search(key, predicate_at, end)
             if m:
                 found = _object_list(text, key, m.end(), end)
                 if found:

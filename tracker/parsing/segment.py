@@ -49,7 +49,9 @@ class Node:
             return False
         own = self.text.rstrip()
         letters = [c for c in own if c.isalpha()]
-        return (own.endswith(":") or (bool(letters) and all(c.isupper() for c in letters)) or len(own) < 3
+        # "2. Nhiệm vụ trọng tâm tháng 12" then "Giao:" on a line of its own: the colon ends the whole text
+        ends_in_colon = own.endswith(":") or (bool(self.continuation) and self.full_text.rstrip().endswith(":"))
+        return (ends_in_colon or (bool(letters) and all(c.isupper() for c in letters)) or len(own) < 3
                 or self.is_section_title)
 
     @property
