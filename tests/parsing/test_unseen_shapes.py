@@ -416,3 +416,61 @@ def test_body_colon_task_lines_under_a_heading_that_ends_in_giao() -> None:
     assert items["1.4"] == [("Tổ trưởng tổ dân phố", "lead")]
     # "Các Phòng:" opens a list of its members, whatever word they start with
     assert [name for name, _ in items["2"]] == ["Phòng Văn hóa - Xã hội", "Phòng Nội vụ"]
+
+
+PLAN_WITH_LABELLED_TASKS = """ỦY BAN NHÂN DÂN
+TỈNH ĐẮK LẮK
+Số: 512/KH-UBND
+Đắk Lắk, ngày 09 tháng 12 năm 2026
+
+KẾ HOẠCH
+Phòng, chống bệnh Dịch tả lợn châu Phi năm 2027
+
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Giám sát, phát hiện sớm ổ dịch
+Nội dung: Giám sát chủ động tại các cơ sở chăn nuôi, chợ, cơ sở giết mổ.
+Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+Cơ quan phối hợp: UBND các xã, phường.
+Thời gian thực hiện: Thường xuyên.
+
+2. Kiểm soát vận chuyển, giết mổ lợn
+Nội dung: Thành lập các chốt kiểm dịch động vật tạm thời.
+- Đơn vị chủ trì: Công an tỉnh.
+- Đơn vị phối hợp: Sở Nông nghiệp và Môi trường; Sở Công Thương.
+- Thời hạn hoàn thành: Quý I/2027.
+
+3. Sở Tài chính tham mưu bố trí kinh phí thực hiện Kế hoạch, hoàn thành trước ngày 31/12/2026.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn A
+"""
+
+
+def test_a_plans_labelled_lines_say_who_leads_who_cooperates_and_by_when() -> None:
+    result = extract(SourceText("kh.txt", PLAN_WITH_LABELLED_TASKS, "utf-8", "0"))
+    items = {item.ref: item for item in result.documents[0].items}
+    assert list(items) == ["I.1", "I.2", "I.3"]
+    first = items["I.1"]
+    assert [(b.name, b.role.value) for b in first.bodies] == [
+        ("Sở Nông nghiệp và Môi trường", "lead"), ("Ủy ban nhân dân xã", "cooperating"),
+        ("Ủy ban nhân dân phường", "cooperating")]
+    assert first.deadline.urgency is not None and first.deadline.urgency.value == "ongoing"
+    second = items["I.2"]
+    assert [(b.name, b.role.value) for b in second.bodies] == [
+        ("Công an tỉnh", "lead"), ("Sở Nông nghiệp và Môi trường", "cooperating"), ("Sở Công Thương", "cooperating")]
+    assert str(second.deadline.due) == "2027-03-31"
+    # an item without labels is read as before
+    assert [b.name for b in items["I.3"].bodies] == ["Sở Tài chính"]
+    assert str(items["I.3"].deadline.due) == "2026-12-31"
+
+
+def test_task_fields_reads_only_labelled_lines() -> None:
+    from tracker.parsing.labelled_fields import is_field, task_fields
+
+    fields = task_fields(["Nội dung: Giám sát chủ động.", "Chủ trì: Sở Y tế;", "Phối hợp thực hiện: Sở Tài chính",
+                          "Tiến độ: Trước ngày 30/6/2027."])
+    assert (fields.lead, fields.cooperating, fields.timing) == ("Sở Y tế", "Sở Tài chính", "Trước ngày 30/6/2027")
+    assert not task_fields(["Sở Y tế chủ trì, phối hợp với Sở Tài chính: rà soát."]).names_bodies
+    assert not is_field("Nội dung: Giám sát chủ động.")

@@ -13,6 +13,7 @@ from datetime import date
 from tracker.domain.enums import DocumentType, TaskRole
 from tracker.domain.parsed import (
     CitedReference,
+    DeadlineHint,
     ExtractionResult,
     ParsedDocument,
     ParsedItem,
@@ -30,6 +31,7 @@ from tracker.parsing.bodies import (
     to_bodies,
 )
 from tracker.parsing.deadlines import analyse_time_cell, analyse_timing
+from tracker.parsing.labelled_fields import is_field, task_fields
 from tracker.parsing.normalize import Line, normalize
 from tracker.parsing.rules.citations import CITATION
 from tracker.parsing.rules.structure import CLOSING, FOLLOW_UP, MONITOR
@@ -113,7 +115,8 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         sentence that introduces its sub-items excepted: see ``section_intro``)."""
         key = id(node)
         if key not in own_cache:
-            after = [mention for _, para in node.continuation if not (node.children and introduces(para))
+            after = [mention for _, para in node.continuation
+                     if not (node.children and introduces(para)) and not is_field(para)
                      for mention in clause_bodies(para)]
             own_cache[key] = (list(clause_bodies(node.text)), after)
         return own_cache[key]
@@ -160,7 +163,12 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
             inherited.extend(own_bodies(ancestor))
         named, after = own_parts(node)
         mentions = inherited + named + after
-        if not inherited and not named and after and _is_task_sentence(node.text):
+        fields = task_fields(para for _, para in node.continuation) if node.continuation else None
+        if fields is not None and fields.names_bodies:
+            # "Cơ quan chủ trì: ..." / "Cơ quan phối hợp: ...": the labels say who acts
+            mentions = inherited + mentions_in(fields.lead, TaskRole.LEAD) + mentions_in(fields.cooperating,
+                                                                                         TaskRole.COOPERATING)
+        elif not inherited and not named and after and _is_task_sentence(node.text):
             # the item is a task that names nobody, a paragraph after it does ("Đề nghị Hội Nông dân
             # tỉnh ..."): those bodies come after the ones the item falls back to, they do not replace
             # them; under a topic line ("1. Về công tác cán bộ") the paragraphs alone say who acts
@@ -173,6 +181,8 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         heading_text = chain[0].text if chain else None
         timing_intro = "\n".join(x for x in (last_intro or intro_text, *(a.text for a in reversed(chain))) if x)
         hint = analyse_timing(node.full_text, header.issue_date, governing(timing_intro))
+        if fields is not None and fields.timing:
+            hint = _with_time_cell(hint, fields.timing, header.issue_date)
         item = ParsedItem(
             ref=node.ref,
             text=node.full_text,
@@ -231,16 +241,22 @@ def _table_items(rows: tuple[TableTask, ...], issued: date | None, *, prefixed: 
         mentions = mentions_in(row.lead, TaskRole.LEAD) + mentions_in(row.cooperating, TaskRole.COOPERATING)
         hint = analyse_timing(row.text, issued)
         if row.timing:
-            cell = analyse_time_cell(row.timing, issued)
-            hint = replace(hint, raw=cell.raw or hint.raw, due=cell.due if cell.raw else hint.due,
-                           recurrence=hint.recurrence or cell.recurrence, rrule=hint.rrule or cell.rrule,
-                           urgency=cell.urgency or hint.urgency)
+            hint = _with_time_cell(hint, row.timing, issued)
         ref = f"PL.{row.ref}" if prefixed else row.ref
         parent = (f"PL.{row.group_ref}" if prefixed else row.group_ref) if row.group_ref else None
         out.append(ParsedItem(ref=ref, text=row.text, bodies=to_bodies(mentions), deadline=hint,
                               line_start=row.index + 1, line_end=row.index + 1, parent_ref=parent,
                               heading_text=row.group))
     return out
+
+
+def _with_time_cell(hint: DeadlineHint, cell_text: str, issued: date | None) -> DeadlineHint:
+    """The task's timing with its time column or "Thời gian thực hiện:" line: the cell's limit
+    stands (the text's own when the cell has none), the text's repetition and the cell's urgency."""
+    cell = analyse_time_cell(cell_text, issued)
+    return replace(hint, raw=cell.raw or hint.raw, due=cell.due if cell.raw else hint.due,
+                   recurrence=hint.recurrence or cell.recurrence, rrule=hint.rrule or cell.rrule,
+                   urgency=cell.urgency or hint.urgency)
 
 
 def _monitor(seg: Segmented, items: list[ParsedItem]) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tracker.parsing.labelled_fields import is_field
 from tracker.parsing.normalize import Line
 from tracker.parsing.rules.numbering import find_label
 from tracker.parsing.rules.structure import (
@@ -129,6 +130,9 @@ def _kind_key(kind: str, value: str | None) -> str:
     return kind
 
 
+_BULLETS = frozenset({"dash", "plus", "bullet"})
+
+
 def segment(doc: list[Line], start: int, *, paragraph_tasks: bool = False) -> Segmented:
     """The body of ``doc`` from line ``start``. With ``paragraph_tasks`` (the text has a letter's
     header), a body without any numbered item takes its task paragraphs as items."""
@@ -140,6 +144,8 @@ def segment(doc: list[Line], start: int, *, paragraph_tasks: bool = False) -> Se
     loose: list[tuple[int, str]] = []  # unlabelled paragraphs after the current item
     for i, text in paras:
         label = find_label(text)
+        if label is not None and stack and label.kind in _BULLETS and is_field(text):
+            label = None  # "- Đơn vị chủ trì: Công an tỉnh": a labelled line of the task above, not a sub-item
         if label is None or not label.rest:
             if stack:
                 loose.append((i, text))

@@ -159,11 +159,32 @@ ASSESSMENT_TITLE = LineRule(
     "ĐÁNH GIÁ CHUNG",
 )
 
+# A plan's task written as labelled lines under its title ("1. Giám sát, phát hiện sớm ổ dịch" /
+# "Cơ quan chủ trì: Sở ..." / "Cơ quan phối hợp: ..." / "Thời gian thực hiện: Quý I/2027"): the
+# labels say who leads, who cooperates and by when, like the columns of a task table.
+_FIELD_START = r"^[-–+•*\s]*"
+FIELD_LEAD = LineRule(
+    "field_lead",
+    _FIELD_START + r"(?:(?:cơ quan|đơn vị)\s+(?:chủ trì|thực hiện|chịu trách nhiệm|được giao)|chủ trì(?:\s+thực hiện)?"
+    r"|trách nhiệm thực hiện)\s*:\s*(?P<value>\S.*)$",
+    "Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.",
+)
+FIELD_COOPERATING = LineRule(
+    "field_cooperating",
+    _FIELD_START + r"(?:(?:cơ quan|đơn vị)\s+phối hợp(?:\s+thực hiện)?|phối hợp(?:\s+thực hiện)?)\s*:\s*(?P<value>\S.*)$",
+    "Cơ quan phối hợp: Sở Nông nghiệp và Môi trường; Sở Công Thương.",
+)
+FIELD_TIMING = LineRule(
+    "field_timing",
+    _FIELD_START + r"(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*(?P<value>\S.*)$",
+    "Thời gian thực hiện: Quý I/2027.",
+)
+
 LINE_RULES: tuple[LineRule, ...] = (
     ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
     TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, TASK_PARAGRAPH, MONITOR, FOLLOW_UP, ASSESSMENT_TITLE,
     TELEGRAM_TO,
-    TASK_TABLE_HEADER,
+    TASK_TABLE_HEADER, FIELD_LEAD, FIELD_COOPERATING, FIELD_TIMING,
 )
 
 
