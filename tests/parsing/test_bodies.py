@@ -45,6 +45,12 @@ def names(text: str) -> list[str]:
     ("BCH Quân sự phường, Công an phường sẵn sàng lực lượng", ["Ban Chỉ huy Quân sự phường", "Công an phường"]),
     ("Bộ CHQS tỉnh, Công an tỉnh sẵn sàng lực lượng, phương tiện", ["Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"]),
     ("Cơ quan thường trú TTXVN tại tỉnh đưa tin kịp thời", ["Cơ quan thường trú Thông tấn xã Việt Nam tại tỉnh"]),
+    # the author agreeing is not told to act; the bodies it assigns are
+    ("Thường trực Tỉnh ủy thống nhất chủ trương tặng quà dịp Tết. Giao Sở Tài chính bố trí kinh phí",
+     ["Sở Tài chính"]),
+    ("Ban Thường vụ Tỉnh ủy cơ bản đồng ý với đề xuất của Ban cán sự đảng UBND tỉnh; giao Sở Nội vụ hoàn thiện hồ sơ",
+     ["Sở Nội vụ"]),
+    ("Sở Y tế thống nhất quản lý hoạt động xét nghiệm trên địa bàn", ["Sở Y tế"]),  # "uniformly", a task
 ])
 def test_subjects_and_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected

@@ -33,6 +33,7 @@ from tracker.parsing.rules.phrases import (
     BARE_UNITS,
     BODY_HEADS,
     CAPITAL_ONLY_HEADS,
+    DECIDING_VERBS,
     DETERMINED_HEADS,
     DETERMINERS,
     EVERYONE,
@@ -89,6 +90,7 @@ _BARE_UNITS = frozenset(_key(w) for w in BARE_UNITS.words)
 _OPENERS = _by_first_word(_sorted(ASSIGNING_OPENERS.words))
 _FRONTED = _by_first_word(_sorted(FRONTED.words))
 _TOPICS = _by_first_word(_sorted(TOPIC_OPENERS.words))
+_DECIDING = _by_first_word(_sorted(DECIDING_VERBS.words))
 _GIAO_THONG = _by_first_word(("giao thông",))
 _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "quận", "xã", "phường", "tỉnh")
@@ -603,6 +605,8 @@ def clause_bodies(text: str) -> list[Mention]:
             subject = _find_subject(text, key, subject.end + len(subject.predicate), end)
             if subject is None:
                 continue
+        if subject.end < end and _starts_with(key, _skip_space(key, subject.end, end), _DECIDING):
+            continue  # "Thường trực Tỉnh ủy thống nhất chủ trương ...": the author decides, others act
         phrase = text[subject.start:subject.end]
         if phrase.strip():
             out.extend(mentions_in(phrase, TaskRole.LEAD))

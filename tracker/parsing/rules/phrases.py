@@ -174,6 +174,16 @@ DIRECTING_VERBS = PhraseList(
     "directing_verbs", ("chỉ đạo", "định hướng", "hướng dẫn", "đôn đốc", "yêu cầu", "biểu dương"),
     "Ban Tuyên giáo Tỉnh ủy chỉ đạo, định hướng các cơ quan truyền thông", "chỉ đạo",
 )
+# What the author of a conclusion does by its own words ("Thường trực Tỉnh ủy thống nhất chủ trương
+# ..., giao ..."): agreeing, noting, praising is deciding, not a task; the bodies it then assigns act.
+DECIDING_VERBS = PhraseList(
+    "deciding_verbs",
+    ("thống nhất chủ trương", "thống nhất với", "thống nhất đề xuất", "thống nhất thông qua", "thống nhất như sau",
+     "thống nhất nội dung", "thống nhất phương án", "thống nhất cao", "cơ bản thống nhất", "nhất trí", "cơ bản nhất trí",
+     "đồng ý", "cơ bản đồng ý", "ghi nhận", "đánh giá cao", "hoan nghênh", "chấp thuận", "kết luận"),
+    "Thường trực Tỉnh ủy thống nhất chủ trương tặng quà cho các gia đình chính sách, hộ nghèo dịp Tết.",
+    "thống nhất chủ trương",
+)
 # Sentence openers that put their bodies in charge ("Giao Sở Y tế chủ trì, phối hợp với ...").
 ASSIGNING_OPENERS = PhraseList(
     "assigning_openers", ("giao cho", "giao", "yêu cầu", "đề nghị", "phân công"),
@@ -227,5 +237,5 @@ NOUN_AFTER_EXAMPLE = ("Các cấp ủy, tổ chức đảng tiếp tục quán t
 PHRASE_LISTS: tuple[PhraseList, ...] = (
     BODY_HEADS, CAPITAL_ONLY_HEADS, DETERMINED_HEADS, PREDICATES, SET_PHRASES, EVERYONE, GENERIC, DETERMINERS, SCOPE_TAILS, SHARED_TAILS,
     HEAD_DISTRIBUTORS, BARE_UNITS, NAME_CONTINUATIONS, DIRECTING_VERBS, ASSIGNING_OPENERS, TOPIC_OPENERS,
-    FRONTED,
+    FRONTED, DECIDING_VERBS,
 )
