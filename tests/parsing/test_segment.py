@@ -127,3 +127,15 @@ def test_decimal_labels_that_do_not_continue_their_section_get_its_ref_first() -
         "III. TỔ CHỨC THỰC HIỆN\n\n1.1. Công an tỉnh bảo đảm an ninh trật tự.\n\n1.2. Văn phòng báo cáo kết quả.\n"
     )
     assert [n.ref for n in _segmented(text).leaves()] == ["II.1.1", "II.1.2", "III.1.1", "III.1.2"]
+
+
+def test_a_number_read_with_a_comma_is_a_label_only_where_it_continues_the_numbering() -> None:
+    head = "ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 6241/UBND-KT\nThái Nguyên, ngày 21 tháng 10 năm 2026\n\n"
+    seg = _segmented(head + "3. Sở Văn hóa, Thể thao và Du lịch tổ chức Tuần hàng Việt.\n\n"
+                     "4, Ủy ban nhân dân các xã, phường khẩn trương rà soát mặt bằng.\n")
+    assert [(node.ref, node.text[:9]) for node in seg.leaves()] == [("3", "Sở Văn hó"), ("4", "Ủy ban nh")]
+    # "2," after "3." (or with nothing before it) is a paragraph of the item above
+    seg = _segmented(head + "3. Sở Văn hóa, Thể thao và Du lịch tổ chức Tuần hàng Việt.\n\n"
+                     "2, Ủy ban nhân dân các xã, phường khẩn trương rà soát mặt bằng.\n")
+    assert [node.ref for node in seg.leaves()] == ["3"]
+    assert "2, Ủy ban" in seg.leaves()[0].full_text

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from tracker.parsing.labelled_fields import is_field
 from tracker.parsing.normalize import Line
-from tracker.parsing.rules.numbering import find_label
+from tracker.parsing.rules.numbering import Label, find_label
 from tracker.parsing.rules.structure import (
     ASSESSMENT_TITLE,
     AUTHORITY,
@@ -133,6 +133,14 @@ def _kind_key(kind: str, value: str | None) -> str:
 _BULLETS = frozenset({"dash", "plus", "bullet"})
 
 
+def _continues(stack: list[Node], label: Label) -> bool:
+    """The open item of the label's kind is the one numbered just before it ("3" before "4,")."""
+    key = _kind_key(label.kind, label.value)
+    previous = next((node for node in reversed(stack) if node.kind == key), None)
+    return (previous is not None and previous.value is not None and previous.value.isdigit()
+            and label.value is not None and label.value.isdigit() and int(previous.value) + 1 == int(label.value))
+
+
 def segment(doc: list[Line], start: int, *, paragraph_tasks: bool = False) -> Segmented:
     """The body of ``doc`` from line ``start``. With ``paragraph_tasks`` (the text has a letter's
     header), a body without any numbered item takes its task paragraphs as items."""
@@ -146,6 +154,8 @@ def segment(doc: list[Line], start: int, *, paragraph_tasks: bool = False) -> Se
         label = find_label(text)
         if label is not None and stack and label.kind in _BULLETS and is_field(text):
             label = None  # "- Đơn vị chủ trì: Công an tỉnh": a labelled line of the task above, not a sub-item
+        if label is not None and label.guessed and not _continues(stack, label):
+            label = None
         if label is None or not label.rest:
             if stack:
                 loose.append((i, text))

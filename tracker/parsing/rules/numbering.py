@@ -16,6 +16,7 @@ class LabelRule:
     pattern: str  # group "label" holds the label's value (absent for bullets)
     example: str  # a real item line
     expect: str | None  # the label value found in the example (None for bullets)
+    guessed: bool = False  # a label only where it continues the numbering before it
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -27,6 +28,10 @@ LABEL_RULES: tuple[LabelRule, ...] = (
               "3.2. Nâng cao hiệu quả hoạt động của chính quyền cấp cơ sở", "3.2"),
     LabelRule("arabic_dot", "arabic", r"^(?P<label>\d{1,2})\s*(?:[.)]|/(?=\s))\s*(?=[^\d\s.,/])",
               "1. Tiếp tục quán triệt và tổ chức triển khai thực hiện nghiêm", "1"),
+    # a scan that read the dot as a comma: "4, Ủy ban nhân dân ..." (a capital must follow; taken only
+    # where it continues the numbering: the segmenter checks that "3" came before)
+    LabelRule("arabic_comma", "arabic", r"^(?P<label>\d{1,2}),\s+(?=[A-ZĐÀ-Ỹ])",
+              "4, Ủy ban nhân dân các xã, phường khẩn trương rà soát mặt bằng", "4", guessed=True),
     LabelRule("arabic_dash", "arabic", r"^(?P<label>\d{1,2})\s*[-–]\s+(?=\S)",
               "1- Ban cán sự Đảng UBND tỉnh tăng cường lãnh đạo, chỉ đạo", "1"),
     LabelRule("roman", "roman", r"^(?P<label>(?:X{0,3})(?:IX|IV|V?I{0,3}))\s*[.)\-–]\s+(?=\S)",
@@ -57,6 +62,7 @@ class Label:
     kind: str
     value: str | None
     rest: str  # the line's text after the label
+    guessed: bool = False  # see LabelRule.guessed
 
 
 _ORDINALS = {"một": "1", "nhất": "1", "hai": "2", "ba": "3", "bốn": "4", "tư": "4", "năm": "5", "sáu": "6",
@@ -102,5 +108,5 @@ def find_label(line: str) -> Label | None:
                 value = _ORDINALS.get(value.split()[-2 if value.endswith(" là") else -1].lower()) if value else None
                 if value is None:
                     continue
-            return Label(rule.kind, value, line[m.end():].strip())
+            return Label(rule.kind, value, line[m.end():].strip(), rule.guessed)
     return None
