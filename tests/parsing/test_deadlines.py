@@ -147,6 +147,9 @@ GOLD = Path("/work/shared/gold")
         ("Sở Y tế chưa gửi; đề nghị gửi báo cáo trước ngày 30/6/2021.", ISSUED, date(2021, 6, 30),
          "trước ngày 30/6/2021"),
         ("Hoàn thành chậm nhất ngày 01/7/2021.", ISSUED, date(2021, 7, 1), "chậm nhất ngày 01/7/2021"),
+        # "đợt ... cuối năm" names the campaign; its month is the time limit
+        ("Tổ chức tiêm chủng mở rộng đợt cuối năm trong tháng 01/2022.", ISSUED, date(2022, 1, 31),
+         "trong tháng 01/2022"),
     ],
 )
 def test_deadline_forms(text: str, issued: date | None, due: date, raw: str) -> None:
@@ -208,6 +211,9 @@ def test_impossible_date_is_kept_as_unreadable() -> None:
         # the end of a measure is not a time limit
         "Tạm dừng hoạt động các cơ sở karaoke đến hết ngày 15/8/2021.",
         "Thực hiện giãn cách xã hội đến hết ngày 31/7/2021.",
+        # the year's end as a season
+        "Tăng cường tuần tra, bảo đảm an ninh trật tự dịp cuối năm.",
+        "Chuẩn bị lực lượng cho đợt cao điểm cuối năm.",
     ],
 )
 def test_not_a_deadline(text: str) -> None:

@@ -141,6 +141,7 @@ _ISSUE_ANCHORS = _kk(rules.ISSUE_ANCHORS)
 _PAST_DUE_CUES = _kk(rules.PAST_DUE_CUES)
 _UNTIL_BLOCKERS = _kk(rules.UNTIL_BLOCKERS)
 _DEADLINE_BLOCKERS = _kk(rules.DEADLINE_BLOCKERS)
+_SEASON_WORDS = _kk(rules.SEASON_WORDS)
 _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
 _REPEAT_DESCRIBED = _kk(rules.REPEAT_DESCRIBED)
 
@@ -407,7 +408,10 @@ def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, 
     for rule, m in _matches(_DEADLINES, text):
         if any(m.start() < end and start < m.end() for start, end in skip):
             continue
-        if _ends_with_phrase(_words_before(text.key, m.start(), 3), _DEADLINE_BLOCKERS):
+        before = _words_before(text.key, m.start(), 3)
+        if _ends_with_phrase(before, _DEADLINE_BLOCKERS):
+            continue
+        if rule.kind == "year_end" and _ends_with_phrase(before, _SEASON_WORDS):
             continue
         if rule.kind == "relative" and not _relative_counts_from_issue(text.key, m):
             continue

@@ -525,6 +525,9 @@ UNTIL_BLOCKERS = ("cách ly", "giãn cách", "phong tỏa", "tạm dừng", "d�
                   "hạn chế", "nghỉ", "hiệu lực", "áp dụng")
 # A deadline phrase right after these words is the start of a period or a count, not a time limit.
 DEADLINE_BLOCKERS = ("tính đến", "kể từ", "từ", "tính từ", "bắt đầu từ", "so với", "như")
+# Before "cuối năm" these make it a season, not a time limit ("an ninh trật tự dịp cuối năm", "đợt
+# tiêm chủng cuối năm trong tháng 01/2027").
+SEASON_WORDS = ("đợt", "dịp", "cao điểm", "những ngày", "các tháng", "những tháng", "thời điểm", "mùa", "vào dịp")
 # A repeat cue counts only when a repeated action or report is asked for nearby in the same clause.
 REPEAT_ACTIONS = (
     "báo cáo",
