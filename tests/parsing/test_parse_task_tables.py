@@ -127,3 +127,73 @@ def test_a_docx_table_of_tasks_is_read_row_by_row(tmp_path: Path) -> None:
         ("3", "Tuyên truyền về cải cách hành chính", ["Sở Nội vụ"], None),
         ("4", "Tự đánh giá chỉ số cải cách hành chính", ["Sở, ban, ngành tỉnh"], None),
     ]
+
+
+FLATTENED = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 3106/QĐ-UBND
+Quảng Trị, ngày 05 tháng 12 năm 2026
+
+QUYẾT ĐỊNH
+Về việc giao nhiệm vụ khắc phục hậu quả mưa lũ tháng 11 năm 2026
+
+QUYẾT ĐỊNH:
+Điều 1. Giao nhiệm vụ cho các cơ quan, đơn vị thực hiện theo Phụ lục đính kèm.
+Điều 2. Các cơ quan được giao chủ trì báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường để tổng hợp, báo cáo./.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Hoàng Văn Nam
+
+PHỤ LỤC
+STT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời hạn hoàn thành
+1
+Sửa chữa, khôi phục các đoạn đê, kè bị sạt lở
+tại xã Hải Lăng và xã Triệu Phong
+Sở Nông nghiệp và Môi trường
+UBND xã Hải Lăng; UBND xã Triệu Phong
+Trước ngày 31/01/2027
+2
+Hỗ trợ kinh phí sửa chữa trường học bị hư hỏng
+Sở Tài chính
+Trong quý I/2027
+3
+Tổng hợp, báo cáo tiến độ khắc phục hậu quả mưa lũ
+Sở Nông nghiệp và Môi trường
+Các sở, ban, ngành liên quan
+Trước ngày 25 hằng tháng
+Người lập biểu: Trần Văn B
+"""
+
+
+def test_a_table_read_one_cell_per_line_gives_its_rows() -> None:
+    doc = extract(SourceText("qd.txt", FLATTENED, "utf-8", "0")).documents[0]
+    rows = {item.ref: item for item in doc.items}  # the text has no numbered items: the rows' refs as printed
+    assert list(rows) == ["1", "2", "3"]
+    first = rows["1"]
+    # the content ran over two lines; the row numbers were not dropped as page numbers
+    assert first.text == "Sửa chữa, khôi phục các đoạn đê, kè bị sạt lở tại xã Hải Lăng và xã Triệu Phong"
+    assert [(b.name, b.role) for b in first.bodies] == [
+        ("Sở Nông nghiệp và Môi trường", TaskRole.LEAD), ("Ủy ban nhân dân xã Hải Lăng", TaskRole.COOPERATING),
+        ("Ủy ban nhân dân xã Triệu Phong", TaskRole.COOPERATING)]
+    assert first.deadline.due == date(2027, 1, 31)
+    # a row short of a cell keeps its time in the time column
+    assert [b.name for b in rows["2"].bodies] == ["Sở Tài chính"] and rows["2"].deadline.due == date(2027, 3, 31)
+    # the last row ends with its time cell: the line after it is not part of it
+    assert rows["3"].deadline.recurrence == RecurrenceFreq.MONTHLY
+    assert "Người lập biểu" not in rows["3"].text
+    # "Các cơ quan được giao chủ trì ... báo cáo": no specific body follows the text up
+    assert doc.monitor is None
+
+
+def test_unflatten_leaves_other_texts_alone() -> None:
+    from tracker.parsing.task_table import unflatten_tables
+
+    assert unflatten_tables(["1. Sở Y tế chủ trì.", "2", "Sở Tài chính"]) is None
+    # "STT" above lines that are not a table's header cells
+    assert unflatten_tables(["STT", "Họ và tên", "Chức vụ", "1", "Nguyễn Văn A", "Giám đốc"]) is None

@@ -680,7 +680,7 @@ def recipient_bodies(recipients: Iterable[str]) -> list[Mention]:
 
 def monitor_body(text: str) -> str | None:
     """The body a closing sentence tells to follow up ("Văn phòng Tỉnh ủy ... nắm tình hình ...")."""
-    found = clause_bodies(text)
+    found = [mention for mention in clause_bodies(text) if is_specific([mention])]  # not "Các cơ quan ..."
     if not found:
         return None
     name, _known = resolve(found[0].name)

@@ -17,8 +17,12 @@ def _lookup_keys(name: str) -> list[str]:
     for tail in (" của tỉnh", " cấp tỉnh", " tỉnh"):
         if key.endswith(tail):
             keys.append(key[: -len(tail)])
-    keys.append(key + " tỉnh")
+    if key not in _GENERIC_KEYS:  # a bare "Cơ quan" is no more the province's than any other
+        keys.append(key + " tỉnh")
     return keys
+
+
+_GENERIC_KEYS = frozenset(match_key(word) for word in GENERIC.words)
 
 
 @functools.lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ from tracker.parsing.rules.marks import (
     STAMP_START,
 )
 from tracker.parsing.rules.numbering import find_label
+from tracker.parsing.task_table import unflatten_tables
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,10 @@ def normalize(text: str) -> NormalizedText:
     else:
         raw = _ODD_SPACES.sub(" ", raw)
         lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
+    # a table read one cell per line: its rows' numbers would pass for page numbers below
+    unflattened = unflatten_tables([ln.text for ln in lines])
+    if unflattened is not None:
+        lines = [Line(t, ln.origin) for t, ln in zip(unflattened, lines, strict=True)]
     lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text)
              or _is_footer(ln.text) else ln for ln in lines]
     lines = _drop_stamps(lines)

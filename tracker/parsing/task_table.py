@@ -139,3 +139,96 @@ def find_task_tables(texts: list[str]) -> TaskTables:
             group_ref=group[0] if group else None,
         ))
     return TaskTables(tuple(rows), frozenset(taken) if rows else frozenset())
+
+
+# ---------------------------------------------------------------- a table read one cell per line
+
+_HEADER_CELLS = (_CONTENT_CELL, _LEAD_CELL, _DOER_CELL, _COOPERATING_CELL, _TIMING_CELL)
+_MAX_HEADER_CELL = 40  # characters: a header cell is a few words
+# A time cell: "Trước ngày 31/01/2027", "Quý I/2027", "Tháng 12/2026", "Thường xuyên", "Hằng tháng"
+_TIME_CELL = re.compile(r"^(?:trước|sau|trong|quý|tháng|năm|xong|hoàn thành|hằng|hàng|định kỳ|thường xuyên|chậm nhất"
+                        r"|ngay|từ|đến|giai đoạn|đợt|\d)")
+
+
+def unflatten_tables(texts: list[str]) -> list[str] | None:
+    """``texts`` with each task table whose cells stand one per line (a PDF or scan read column by
+    column: "STT" / "Nội dung nhiệm vụ" / "Cơ quan chủ trì" / ... then "1" / its cells / "2" ...)
+    written as " | " rows, as a .docx table arrives; the lines the rows took are left empty, so
+    every line keeps its position. None when ``texts`` holds no such table."""
+    if not any(text.strip() in ("STT", "TT") for text in texts):
+        return None
+    out = list(texts)
+    index = 0
+    while index < len(out):
+        if out[index].strip() in ("STT", "TT"):
+            index = _unflatten_at(out, index)
+        index += 1
+    return out if out != texts else None
+
+
+def _unflatten_at(out: list[str], start: int) -> int:
+    """Rewrites the table whose header starts at ``start`` (if it is one); the last line it took."""
+    header = [out[start].strip()]
+    k = start + 1
+    while k < len(out) and len(header) < 6:
+        cell = out[k].strip()
+        if not cell or len(cell) > _MAX_HEADER_CELL or not any(p.search(modern_tones_lower(cell)) for p in _HEADER_CELLS):
+            break
+        header.append(cell)
+        k += 1
+    if len(header) < 3 or _columns(" | ".join(header)) is None:
+        return start
+    width = len(header) - 1  # the cells after the number
+    timing_last = _TIMING_CELL.search(modern_tones_lower(header[-1])) is not None
+    rows: list[tuple[int, list[str]]] = []
+    expected = 1
+    while k < len(out) and out[k].strip() == str(expected):
+        number_at = k
+        k += 1
+        cells: list[str] = []
+        while k < len(out) and out[k].strip() and out[k].strip() != str(expected + 1):
+            if expected > 1 and rows and len(cells) >= width + 3:
+                break  # the last row cannot run on for ever
+            cells.append(out[k].strip())
+            k += 1
+        rows.append((number_at, cells))
+        expected += 1
+    if not rows:
+        return start
+    last_row_at, last_cells = rows[-1]
+    if len(last_cells) > width:  # the last row ends where its cells do: what follows is text again
+        keep = _row_length(last_cells, width, timing_last)
+        k = last_row_at + 1 + keep
+        rows[-1] = (last_row_at, last_cells[:keep])
+    out[start] = " | ".join(header)
+    for position in range(start + 1, start + len(header)):
+        out[position] = ""
+    for number_at, cells in rows:
+        out[number_at] = " | ".join([out[number_at].strip(), *_assign(cells, width, timing_last)])
+        for position in range(number_at + 1, number_at + 1 + len(cells)):
+            out[position] = ""
+    return k - 1
+
+
+def _row_length(cells: list[str], width: int, timing_last: bool) -> int:
+    """How many of the last row's lines are its cells: up to its time cell when the table has one."""
+    if timing_last:
+        for count in range(width, len(cells) + 1):
+            if _TIME_CELL.match(modern_tones_lower(cells[count - 1])):
+                return count
+    return width
+
+
+def _assign(cells: list[str], width: int, timing_last: bool) -> list[str]:
+    """A row's lines as its ``width`` cells: the content may run over several lines (it comes
+    first); a row short of a cell lacks its cooperating bodies (or its time, when its last line
+    does not read as one)."""
+    if len(cells) > width:
+        extra = len(cells) - width
+        cells = [" ".join(cells[: extra + 1]), *cells[extra + 1:]]
+    if len(cells) < width:
+        if timing_last and cells and _TIME_CELL.match(modern_tones_lower(cells[-1])):
+            cells = cells[:-1] + [""] * (width - len(cells)) + cells[-1:]
+        else:
+            cells = cells + [""] * (width - len(cells))
+    return cells
