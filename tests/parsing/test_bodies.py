@@ -14,6 +14,7 @@ from tracker.parsing.bodies import (
     recipient_bodies,
     resolve,
     split_list,
+    to_bodies,
 )
 
 
@@ -317,3 +318,10 @@ def test_lists_of_districts_and_of_party_committees(text: str, expected: list[st
 ])
 def test_special_zones_generic_names_and_named_office_holders(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_a_sentence_typed_in_capitals_is_read_in_lower_case() -> None:
+    found = to_bodies(clause_bodies("SỞ CÔNG THƯƠNG CHỦ TRÌ, PHỐI HỢP VỚI SỞ TÀI CHÍNH XÂY DỰNG KẾ HOẠCH TRIỂN KHAI CHỈ THỊ"))
+    assert [(b.name, b.role.value) for b in found] == [("Sở Công Thương", "lead"), ("Sở Tài chính", "cooperating")]
+    # a short line in capitals is a name or a heading, read as written
+    assert names("BAN TUYÊN GIÁO TỈNH ỦY") == ["BAN TUYÊN GIÁO TỈNH ỦY"]

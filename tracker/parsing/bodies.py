@@ -591,9 +591,16 @@ _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
 _COOPERATING_WITH = re.compile(r"phối (?:kết )?hợp (?:chặt chẽ )?(?:với\s+)?")
 
 
+_CAPS_SENTENCE = 60  # characters: a shorter line in capitals is a heading or a name
+
+
 def clause_bodies(text: str) -> list[Mention]:
     """Bodies named as actors in ``text`` (an item, a continuation paragraph, a closing sentence)."""
     text = modern_tones(text)
+    if text.isupper() and len(text) > _CAPS_SENTENCE:
+        # "SỞ CÔNG THƯƠNG CHỦ TRÌ, PHỐI HỢP VỚI ...": a sentence typed in capitals, where every verb
+        # would look like part of a name; read in lower case (the directory gives names their capitals)
+        text = text[:1] + text[1:].lower()
     key = _key(text)
     out: list[Mention] = []
     for start, end in _clauses(text):
