@@ -52,6 +52,14 @@ def names(text: str) -> list[str]:
     ("Ban Thường vụ Tỉnh ủy cơ bản đồng ý với đề xuất của Ban cán sự đảng UBND tỉnh; giao Sở Nội vụ hoàn thiện hồ sơ",
      ["Sở Nội vụ"]),
     ("Sở Y tế thống nhất quản lý hoạt động xét nghiệm trên địa bàn", ["Sở Y tế"]),  # "uniformly", a task
+    # the assignment at the end of the sentence, after a comma or in brackets
+    ("Tổ chức tuyên truyền rộng rãi trên các phương tiện thông tin, giao Sở Văn hóa, Thể thao và Du lịch thực hiện.",
+     ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Bố trí lực lượng trực trong các ngày nghỉ Tết (giao Văn phòng HĐND và UBND xã).",
+     ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"]),
+    ("Sở Giao thông vận tải bảo đảm an toàn giao thông, giao thông thông suốt", ["Sở Giao thông vận tải"]),
+    ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Giám đốc Công an tỉnh chủ động bố trí lực lượng",
+     ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Giám đốc Công an tỉnh"]),
 ])
 def test_subjects_and_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected

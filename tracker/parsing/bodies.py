@@ -301,7 +301,10 @@ def _colon_head(key: str, start: int, colon: int) -> bool:
 _GROUP_END = re.compile(r"\bcác\s+\S+(?:\s+\S+)?\s*$")
 
 
-_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)")
+_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)"
+                         # "..., giao Sở Văn hóa, Thể thao và Du lịch thực hiện", "(giao Văn phòng ...)": a
+                         # clause of its own, whoever the words before it name
+                         r"|[,(]\s*(?=[Gg]iao\s+(?!thông|dịch|lưu|ban\b|nhận|đất|rừng|khoán|kết|tiếp|thừa|hữu|nộp|hàng)\S)")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -614,7 +617,9 @@ def clause_bodies(text: str) -> list[Mention]:
                 continue
         if subject.end < end and _starts_with(key, _skip_space(key, subject.end, end), _DECIDING):
             continue  # "Thường trực Tỉnh ủy thống nhất chủ trương ...": the author decides, others act
-        phrase = text[subject.start:subject.end]
+        phrase = text[subject.start:subject.end].rstrip()
+        if phrase.endswith(")") and "(" not in phrase:
+            phrase = phrase[:-1]  # "(giao Văn phòng ...)": the bracket closes around the clause
         if phrase.strip():
             out.extend(mentions_in(phrase, TaskRole.LEAD))
         if subject.predicate == "lãnh đạo":

@@ -32,7 +32,7 @@ BODY_HEADS = PhraseList(
      "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs",
      "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ", "điện lực", "viện", "đặc khu", "chủ đầu tư", "hợp tác xã",
      "cơ sở giáo dục", "cơ sở y tế", "cơ sở sản xuất", "cơ sở kinh doanh", "tổ chức tín dụng", "trạm",
-     "ttxvn", "tổ trưởng"),
+     "ttxvn", "tổ trưởng", "chỉ huy trưởng"),
     "Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí", "ban",
 )
 # Words that start the predicate: the subject (the bodies) ends before the first of them.
