@@ -100,3 +100,30 @@ def test_only_odd_space_runs_are_replaced_with_the_same_result(pieces: list[str]
 
     text = "".join(pieces)
     assert _ODD_SPACES.sub(" ", text) == _SPACES.sub(" ", text)
+
+
+def test_footnotes_and_a_running_header_at_a_page_break_are_dropped() -> None:
+    from tracker.parsing.rules.marks import FOOTNOTE, FOOTNOTE_EXAMPLE
+
+    assert FOOTNOTE.match(FOOTNOTE_EXAMPLE)
+    text = ("2. Sở Công Thương thường xuyên kiểm tra việc chấp hành quy định về quản lý\n"
+            "____________________\n"
+            "(1) Nghị định số 71/2026/NĐ-CP ngày 15/3/2026 của Chính phủ quy định chi tiết.\n"
+            "(2) Gồm 12 mỏ đá vôi đang hoạt động trên địa bàn tỉnh.\n"
+            "\n"
+            "2\n"
+            "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\n"
+            "\n"
+            "vật liệu nổ công nghiệp tại các mỏ khoáng sản; hoàn thành trước ngày 31/01/2027.\n"
+            "\n"
+            "3. Công an tỉnh tăng cường đấu tranh.\n")
+    lines = [line.text for line in normalize(text).lines if line.text]
+    # what is left of the page break is the item's two halves (the segmenter reads the second as its paragraph)
+    assert lines == ["2. Sở Công Thương thường xuyên kiểm tra việc chấp hành quy định về quản lý",
+                     "vật liệu nổ công nghiệp tại các mỏ khoáng sản; hoàn thành trước ngày 31/01/2027.",
+                     "3. Công an tỉnh tăng cường đấu tranh."]
+
+
+def test_an_issuer_line_that_opens_a_document_stays() -> None:
+    text = "Văn bản trước kết thúc ở đây\n\nỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nSố: 12/UBND-KT\n"
+    assert "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" in [line.text for line in normalize(text).lines]

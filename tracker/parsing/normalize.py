@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from tracker.parsing.rules.marks import (
+    FOOTNOTE,
+    FOOTNOTE_RULE,
     MARK_RULES,
     PAGE_FOOTER,
     PAGE_NUMBER,
@@ -32,6 +34,7 @@ from tracker.parsing.rules.marks import (
     STAMP_START,
 )
 from tracker.parsing.rules.numbering import find_label
+from tracker.parsing.rules.structure import ISSUER_LINE
 from tracker.parsing.task_table import unflatten_tables
 
 
@@ -227,6 +230,35 @@ def _columns_apart(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out + left + right
 
 
+def _drop_footnotes(lines: list[Line]) -> list[Line]:
+    """A page's footnotes (a line of underscores, then "(1) ...", "(2) ..." up to a blank line)."""
+    if not any(FOOTNOTE_RULE.match(line.text) for line in lines):
+        return lines
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not FOOTNOTE_RULE.match(line.text) or i + 1 >= len(lines) or not FOOTNOTE.match(lines[i + 1].text):
+            continue
+        k = i + 1
+        while k < len(lines) and lines[k].text:
+            out[k] = Line("", lines[k].origin)
+            k += 1
+    return out
+
+
+def _drop_running_headers(lines: list[Line]) -> list[Line]:
+    """The issuer's name repeated at the top of a page ("ỦY BAN NHÂN DÂN TỈNH X" between a line that
+    breaks off mid-sentence and the lower-case rest of it): not a new document's header."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not line.text or not line.text.isupper() or not ISSUER_LINE.match(line.text):
+            continue
+        before = next((ln.text for ln in reversed(lines[max(0, i - 8):i]) if ln.text), "")
+        after = next((ln.text for ln in lines[i + 1:i + 5] if ln.text), "")
+        if before and _ends_open(before) and after and _starts_lower(after):
+            out[i] = Line("", line.origin)
+    return out
+
+
 def _is_footer(text: str) -> bool:
     return text[-1:].isdigit() and "rang" in text and PAGE_FOOTER.match(text) is not None
 
@@ -244,8 +276,10 @@ def normalize(text: str) -> NormalizedText:
     unflattened = unflatten_tables([ln.text for ln in lines])
     if unflattened is not None:
         lines = [Line(t, ln.origin) for t, ln in zip(unflattened, lines, strict=True)]
+    lines = _drop_footnotes(lines)
     lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text)
              or _is_footer(ln.text) else ln for ln in lines]
+    lines = _drop_running_headers(lines)
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)
     lines = _rejoin(lines)

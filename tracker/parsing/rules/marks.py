@@ -47,6 +47,12 @@ PAGE_FOOTER_EXAMPLES = ("UBND tỉnh Nghệ An - CV số 7215/UBND-KT      Trang
 RULE_LINE = re.compile(r"^(?:[-_—–=~•*][-_—–=~•*\s]{2,}|[-_—–=\s]*[oO]0[oO][-_—–=\s]*)$")
 RULE_LINE_EXAMPLES = ("-------", "———", "--------o0o--------", "___________", "* * *")
 
+# Footnotes at a page's foot: a line of underscores, then lines opened by the note's mark ("(1)",
+# "1", "¹") - the marks stay in the text where they were called ("... các mỏ đá đang khai thác(2)").
+FOOTNOTE_RULE = re.compile(r"^_{5,}\s*$")
+FOOTNOTE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}(?=\s+[A-ZĐÀ-Ỹ])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S")
+FOOTNOTE_EXAMPLE = "(1) Nghị định số 71/2026/NĐ-CP ngày 15/3/2026 của Chính phủ quy định chi tiết."
+
 # E-signature stamp: starts with "Người ký:", fields "Email:", "Cơ quan:", "Thời gian ký:", ends at the
 # time zone ("10:45:30 +07:00").
 STAMP_START = re.compile(r"^(?:Người ký|Ký bởi|Signed by)\s*:", re.IGNORECASE)
