@@ -60,6 +60,13 @@ def names(text: str) -> list[str]:
     ("Sở Giao thông vận tải bảo đảm an toàn giao thông, giao thông thông suốt", ["Sở Giao thông vận tải"]),
     ("Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Giám đốc Công an tỉnh chủ động bố trí lực lượng",
      ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Giám đốc Công an tỉnh"]),
+    # "lãnh đạo, chỉ đạo" named bodies: they are led; work ("công tác ...") and generic groups are not bodies
+    ("Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh lãnh đạo, chỉ đạo HĐND tỉnh, UBND tỉnh rà soát các nghị quyết",
+     ["Đảng đoàn Hội đồng nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh", "Hội đồng nhân dân tỉnh",
+      "Ủy ban nhân dân tỉnh"]),
+    ("Các huyện ủy lãnh đạo, chỉ đạo các địa phương, đơn vị triển khai", ["Huyện ủy"]),
+    ("Ban Thường vụ Huyện ủy Khoái Châu tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch",
+     ["Ban Thường vụ Huyện ủy Khoái Châu"]),
 ])
 def test_subjects_and_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected

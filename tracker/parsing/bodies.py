@@ -592,6 +592,7 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
 
 _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
 _COOPERATING_WITH = re.compile(r"phối (?:kết )?hợp (?:chặt chẽ )?(?:với\s+)?")
+_AND_DIRECTING = re.compile(r"\s*(?:,|và)\s*chỉ đạo\s+")
 
 
 _CAPS_SENTENCE = 60  # characters: a shorter line in capitals is a heading or a name
@@ -624,10 +625,12 @@ def clause_bodies(text: str) -> list[Mention]:
             out.extend(mentions_in(phrase, TaskRole.LEAD))
         if subject.predicate == "lãnh đạo":
             after = subject.end + len("lãnh đạo")
-            if not re.match(r"\s*(?:,|và)\s*chỉ đạo", key[after:after + 16]):
-                found = _object_list(text, key, after, end)
-                if found:
-                    out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
+            directing = _AND_DIRECTING.match(key, after, min(end, after + 16))
+            found = _object_list(text, key, directing.end() if directing else after, end)
+            if found:
+                led = mentions_in(found[0], TaskRole.LEAD, heads_only=True)
+                # "lãnh đạo, chỉ đạo HĐND tỉnh, UBND tỉnh": the bodies led, not "các địa phương, đơn vị"
+                out.extend([m for m in led if is_specific([m])] if directing else led)
         predicate, predicate_at = subject.predicate, subject.end
         if predicate is None and key.startswith(":", subject.end):
             # "- Phòng Kinh tế: Chủ trì, phối hợp với Công an phường ...": the task after the colon
