@@ -295,6 +295,10 @@ V. TỔ CHỨC THỰC HIỆN
 def test_a_plans_time_place_programme_and_funding_sections_hold_no_tasks() -> None:
     [doc] = extract(SourceText("kh.txt", PLAN, "utf-8", "0")).documents
     assert [item.ref for item in doc.items] == ["V.1", "V.2"]
+    # the section named with its activity: "CHỈ TIÊU, THỜI GIAN TUYỂN DỤNG"
+    text = PLAN.replace("II. THỜI GIAN, ĐỊA ĐIỂM\n1. Thời gian:", "II. CHỈ TIÊU, THỜI GIAN TUYỂN DỤNG\n1. Thời gian:")
+    [doc] = extract(SourceText("kh.txt", text, "utf-8", "0")).documents
+    assert [item.ref for item in doc.items] == ["V.1", "V.2"]
 
 
 def test_addressees_on_one_line_apart_by_semicolons_are_several() -> None:

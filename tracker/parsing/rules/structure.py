@@ -155,6 +155,7 @@ ASSESSMENT_TITLE = LineRule(
     # a plan's descriptive sections: "II. THỜI GIAN, ĐỊA ĐIỂM", "III. NỘI DUNG HOẠT ĐỘNG", "THÀNH PHẦN"
     r"|^(?:(?:(?:thời gian|địa điểm)(?: thực hiện| tổ chức)?|chủ đề|thành phần(?: tham dự)?|đối tượng|phạm vi|quy mô|hình thức(?: tổ chức)?|"
     r"nội dung (?:hoạt động|chương trình)|chương trình|mục tiêu|chỉ tiêu(?: chủ yếu| cụ thể)?|kinh phí(?: thực hiện)?)"
+    r"(?: (?:tuyển dụng|tuyển sinh|triển khai|thực hiện|tổ chức))?"  # "II. CHỈ TIÊU, THỜI GIAN TUYỂN DỤNG"
     r"(?:\s*(?:,|và)\s*|\s*$))+$",
     "ĐÁNH GIÁ CHUNG",
 )
