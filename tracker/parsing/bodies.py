@@ -301,16 +301,17 @@ def _colon_head(key: str, start: int, colon: int) -> bool:
 _GROUP_END = re.compile(r"\bcác\s+\S+(?:\s+\S+)?\s*$")
 
 
-_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)"
-                         # "..., giao Sở Văn hóa, Thể thao và Du lịch thực hiện", "(giao Văn phòng ...)": a
-                         # clause of its own, whoever the words before it name
-                         r"|[,(]\s*(?=[Gg]iao\s+(?!thông|dịch|lưu|ban\b|nhận|đất|rừng|khoán|kết|tiếp|thừa|hữu|nộp|hàng)\S)")
+_CLAUSE_END = re.compile(r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)")
+# "..., giao Sở Văn hóa, Thể thao và Du lịch thực hiện", "(giao Văn phòng ...)": a clause of its own,
+# whoever the words before it name (tried only on a text holding "giao")
+_CLAUSE_END_OR_GIAO = re.compile(_CLAUSE_END.pattern + r"|[,(]\s*(?=[Gg]iao\s+(?!thông|dịch|lưu|ban\b|nhận|đất|rừng"
+                                 r"|khoán|kết|tiếp|thừa|hữu|nộp|hàng)\S)")
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
-    for m in _CLAUSE_END.finditer(text):
+    for m in (_CLAUSE_END_OR_GIAO if "iao " in text else _CLAUSE_END).finditer(text):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()

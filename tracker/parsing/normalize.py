@@ -232,8 +232,6 @@ def _columns_apart(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _drop_footnotes(lines: list[Line]) -> list[Line]:
     """A page's footnotes (a line of underscores, then "(1) ...", "(2) ..." up to a blank line)."""
-    if not any(FOOTNOTE_RULE.match(line.text) for line in lines):
-        return lines
     out = list(lines)
     for i, line in enumerate(lines):
         if not FOOTNOTE_RULE.match(line.text) or i + 1 >= len(lines) or not FOOTNOTE.match(lines[i + 1].text):
@@ -249,8 +247,9 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     """The issuer's name repeated at the top of a page ("ỦY BAN NHÂN DÂN TỈNH X" between a line that
     breaks off mid-sentence and the lower-case rest of it): not a new document's header."""
     out = list(lines)
-    for i, line in enumerate(lines):
-        if not line.text or not line.text.isupper() or not ISSUER_LINE.match(line.text):
+    for i in [i for i, line in enumerate(lines) if line.text.isupper()]:
+        line = lines[i]
+        if not ISSUER_LINE.match(line.text):
             continue
         before = next((ln.text for ln in reversed(lines[max(0, i - 8):i]) if ln.text), "")
         after = next((ln.text for ln in lines[i + 1:i + 5] if ln.text), "")
@@ -273,10 +272,11 @@ def normalize(text: str) -> NormalizedText:
         raw = _ODD_SPACES.sub(" ", raw)
         lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
     # a table read one cell per line: its rows' numbers would pass for page numbers below
-    unflattened = unflatten_tables([ln.text for ln in lines])
+    unflattened = unflatten_tables([ln.text for ln in lines]) if "TT" in raw else None
     if unflattened is not None:
         lines = [Line(t, ln.origin) for t, ln in zip(unflattened, lines, strict=True)]
-    lines = _drop_footnotes(lines)
+    if "_____" in raw:
+        lines = _drop_footnotes(lines)
     lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text)
              or _is_footer(ln.text) else ln for ln in lines]
     lines = _drop_running_headers(lines)
