@@ -67,6 +67,12 @@ def names(text: str) -> list[str]:
     ("Các huyện ủy lãnh đạo, chỉ đạo các địa phương, đơn vị triển khai", ["Huyện ủy"]),
     ("Ban Thường vụ Huyện ủy Khoái Châu tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch",
      ["Ban Thường vụ Huyện ủy Khoái Châu"]),
+    # a specific body told to "chỉ đạo" another: both act; a group it directs does not
+    ("Giám đốc Sở Y tế chỉ đạo Trung tâm Kiểm soát bệnh tật tỉnh tăng cường giám sát",
+     ["Giám đốc Sở Y tế", "Trung tâm Kiểm soát bệnh tật tỉnh"]),
+    ("Phòng Giáo dục và Đào tạo chỉ đạo các trường mầm non, tiểu học rà soát cơ sở vật chất",
+     ["Phòng Giáo dục và Đào tạo"]),
+    ("UBND các huyện chỉ đạo UBND cấp xã khi phát hiện ca bệnh báo cáo ngay", ["Ủy ban nhân dân huyện"]),
 ])
 def test_subjects_and_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected

@@ -594,6 +594,12 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
 _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
 _COOPERATING_WITH = re.compile(r"phối (?:kết )?hợp (?:chặt chẽ )?(?:với\s+)?")
 _AND_DIRECTING = re.compile(r"\s*(?:,|và)\s*chỉ đạo\s+")
+# A group a body directs: "các trường mầm non, tiểu học", "UBND cấp xã", "bộ phận chuyên môn", "ngành điện"
+_GROUP_DIRECTED = re.compile(r"^\s*(?:các|những|mọi|toàn bộ|bộ phận|lực lượng|ngành)\s|\bcấp (?:xã|huyện|tỉnh|cơ sở)\b")
+
+
+def _is_group(phrase_key: str) -> bool:
+    return _GROUP_DIRECTED.search(phrase_key) is not None
 
 
 _CAPS_SENTENCE = 60  # characters: a shorter line in capitals is a heading or a name
@@ -624,14 +630,18 @@ def clause_bodies(text: str) -> list[Mention]:
             phrase = phrase[:-1]  # "(giao Văn phòng ...)": the bracket closes around the clause
         if phrase.strip():
             out.extend(mentions_in(phrase, TaskRole.LEAD))
-        if subject.predicate == "lãnh đạo":
-            after = subject.end + len("lãnh đạo")
-            directing = _AND_DIRECTING.match(key, after, min(end, after + 16))
-            found = _object_list(text, key, directing.end() if directing else after, end)
-            if found:
-                led = mentions_in(found[0], TaskRole.LEAD, heads_only=True)
-                # "lãnh đạo, chỉ đạo HĐND tỉnh, UBND tỉnh": the bodies led, not "các địa phương, đơn vị"
-                out.extend([m for m in led if is_specific([m])] if directing else led)
+        if subject.predicate in ("lãnh đạo", "chỉ đạo"):
+            after = subject.end + len(subject.predicate)
+            also_directing = _AND_DIRECTING.match(key, after, min(end, after + 16)) \
+                if subject.predicate == "lãnh đạo" else None
+            object_at = also_directing.end() if also_directing else after
+            found = _object_list(text, key, object_at, end)
+            if found and not (subject.predicate == "chỉ đạo" and _is_group(key[object_at:object_at + 60])):
+                named = mentions_in(found[0], TaskRole.LEAD, heads_only=True)
+                # the bodies led are in charge; those directed ("chỉ đạo Sở Y tế, Sở Tài chính ...", "lãnh
+                # đạo, chỉ đạo HĐND tỉnh") when they are specific, not "các địa phương, đơn vị"
+                directed = subject.predicate == "chỉ đạo" or also_directing is not None
+                out.extend([m for m in named if is_specific([m])] if directed else named)
         predicate, predicate_at = subject.predicate, subject.end
         if predicate is None and key.startswith(":", subject.end):
             # "- Phòng Kinh tế: Chủ trì, phối hợp với Công an phường ...": the task after the colon
