@@ -279,19 +279,21 @@ def _known_name_ends_at(text: str, key: str, start: int, pos: int, word: str) ->
 _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
 
 
-_PLURALS = ("các ", "những ", "từng ")
+_PLURAL_WORDS = frozenset({"các", "từng", "những"})
 
 
 def _colon_head(key: str, start: int, colon: int) -> bool:
     """"Các Đảng uỷ: Công an, Quân sự" - a short head before a colon that opens a list."""
-    words = [w for w in key[start:colon].split() if w not in ("các", "từng", "những")]
-    short = 0 < len(words) <= 4 or (len(words) <= 8 and _GROUP_END.search(key, start, colon) is not None)
+    head = key[start:colon].split()
+    words = [w for w in head if w not in _PLURAL_WORDS]
+    grouped = _GROUP_END.search(key, start, colon) is not None
+    short = 0 < len(words) <= 4 or (len(words) <= 8 and grouped)
     if not (short and _starts_with(key, start, _HEADS)):
         return False
-    word_before = key[max(0, start - 8):start].split()[-1:]  # "các" skipped as a determiner
-    plural = key.startswith(_PLURALS, start) or word_before in (["các"], ["những"], ["từng"])
-    if plural or _GROUP_END.search(key, start, colon) is not None:
-        return True  # "Các Sở: Xây dựng, ...": members follow, whatever word they start with
+    # "Các Sở: Xây dựng, ...": members follow, whatever word they start with ("các" may have been
+    # skipped as a determiner before ``start``)
+    if grouped or any(w in _PLURAL_WORDS for w in head[:1] + key[max(0, start - 8):start].split()[-1:]):
+        return True
     # "- Công an phường: Tăng cường tuần tra ...": one body, then its task
     after = _skip_space(key, colon + 1, len(key))
     return not (_starts_with(key, after, _PREDICATES) or _starts_with(key, after, _FRONTED))
@@ -380,6 +382,8 @@ _INNER_DET = re.compile(r"(?<=\s)(?:các|từng|những)\s+", re.IGNORECASE)
 
 def _clean_member(member: str) -> str:
     member = member.strip(" .,;:-–*\"“”'")
+    if member.endswith(")") and "(" not in member:
+        member = member[:-1].rstrip(" .,;")  # "(giao Văn phòng ...)": the bracket closes around the clause
     key = _key(member)
     pos = _skip_determiners(key, 0, len(key))
     member = member[pos:]
@@ -625,9 +629,7 @@ def clause_bodies(text: str) -> list[Mention]:
                 continue
         if subject.end < end and _starts_with(key, _skip_space(key, subject.end, end), _DECIDING):
             continue  # "Thường trực Tỉnh ủy thống nhất chủ trương ...": the author decides, others act
-        phrase = text[subject.start:subject.end].rstrip()
-        if phrase.endswith(")") and "(" not in phrase:
-            phrase = phrase[:-1]  # "(giao Văn phòng ...)": the bracket closes around the clause
+        phrase = text[subject.start:subject.end]
         if phrase.strip():
             out.extend(mentions_in(phrase, TaskRole.LEAD))
         if subject.predicate in ("lãnh đạo", "chỉ đạo"):

@@ -187,7 +187,7 @@ def _unflatten_at(out: list[str], start: int) -> int:
         k += 1
         cells: list[str] = []
         while k < len(out) and out[k].strip() and out[k].strip() != str(expected + 1):
-            if expected > 1 and rows and len(cells) >= width + 3:
+            if rows and len(cells) >= width + 3:
                 break  # the last row cannot run on for ever
             cells.append(out[k].strip())
             k += 1
