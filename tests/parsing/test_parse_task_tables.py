@@ -197,3 +197,16 @@ def test_unflatten_leaves_other_texts_alone() -> None:
     assert unflatten_tables(["1. Sở Y tế chủ trì.", "2", "Sở Tài chính"]) is None
     # "STT" above lines that are not a table's header cells
     assert unflatten_tables(["STT", "Họ và tên", "Chức vụ", "1", "Nguyễn Văn A", "Giám đốc"]) is None
+
+
+def test_a_row_whose_content_wraps_over_many_lines_does_not_end_the_table() -> None:
+    from tracker.parsing.task_table import unflatten_tables
+
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành"]
+    wrapped = ["Rà soát, sửa chữa", "các đoạn đê, kè", "bị sạt lở tại", "xã Hải Lăng", "và xã Triệu Phong"]
+    texts = header + ["1", "Lập danh sách hộ bị thiệt hại", "Sở Tài chính", "UBND các xã", "Trước ngày 20/12/2026",
+                      "2", *wrapped, "Sở Nông nghiệp và Môi trường", "UBND xã Hải Lăng", "Quý I/2027",
+                      "3", "Tổng hợp, báo cáo tiến độ", "Sở Xây dựng", "Các sở, ngành", "Hằng tháng"]
+    rows = [text for text in unflatten_tables(texts) or [] if text[:2] in ("1 ", "2 ", "3 ")]
+    assert len(rows) == 3
+    assert rows[1] == ("2 | " + " ".join(wrapped) + " | Sở Nông nghiệp và Môi trường | UBND xã Hải Lăng | Quý I/2027")

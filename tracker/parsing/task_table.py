@@ -145,6 +145,7 @@ def find_task_tables(texts: list[str]) -> TaskTables:
 
 _HEADER_CELLS = (_CONTENT_CELL, _LEAD_CELL, _DOER_CELL, _COOPERATING_CELL, _TIMING_CELL)
 _MAX_HEADER_CELL = 40  # characters: a header cell is a few words
+_MAX_WRAPPED_LINES = 12  # how many more lines than cells a row may take (a narrow column wraps its text)
 # A time cell: "Trước ngày 31/01/2027", "Quý I/2027", "Tháng 12/2026", "Thường xuyên", "Hằng tháng"
 _TIME_CELL = re.compile(r"^(?:trước|sau|trong|quý|tháng|năm|xong|hoàn thành|hằng|hàng|định kỳ|thường xuyên|chậm nhất"
                         r"|ngay|từ|đến|giai đoạn|đợt|\d)")
@@ -187,7 +188,7 @@ def _unflatten_at(out: list[str], start: int) -> int:
         k += 1
         cells: list[str] = []
         while k < len(out) and out[k].strip() and out[k].strip() != str(expected + 1):
-            if rows and len(cells) >= width + 3:
+            if rows and len(cells) >= width + _MAX_WRAPPED_LINES:
                 break  # the last row cannot run on for ever
             cells.append(out[k].strip())
             k += 1
