@@ -280,19 +280,20 @@ _MAX_SUBJECT_WORDS = 80  # a longer run without a verb is not a list of bodies
 
 
 _PLURAL_WORDS = frozenset({"các", "từng", "những"})
+_PLURALS = tuple(f"{word} " for word in _PLURAL_WORDS)
 
 
 def _colon_head(key: str, start: int, colon: int) -> bool:
     """"Các Đảng uỷ: Công an, Quân sự" - a short head before a colon that opens a list."""
-    head = key[start:colon].split()
-    words = [w for w in head if w not in _PLURAL_WORDS]
-    grouped = _GROUP_END.search(key, start, colon) is not None
-    short = 0 < len(words) <= 4 or (len(words) <= 8 and grouped)
+    words = [w for w in key[start:colon].split() if w not in _PLURAL_WORDS]
+    short = 0 < len(words) <= 4 or (len(words) <= 8 and _GROUP_END.search(key, start, colon) is not None)
     if not (short and _starts_with(key, start, _HEADS)):
         return False
-    # "Các Sở: Xây dựng, ...": members follow, whatever word they start with ("các" may have been
-    # skipped as a determiner before ``start``)
-    if grouped or any(w in _PLURAL_WORDS for w in head[:1] + key[max(0, start - 8):start].split()[-1:]):
+    # "Các Sở: Xây dựng, ...", "UBND các huyện: A, B": members follow, whatever word they start with
+    # ("các" may have been skipped as a determiner before ``start``)
+    word_before = key[max(0, start - 8):start].split()[-1:]
+    if key.startswith(_PLURALS, start) or (word_before and word_before[0] in _PLURAL_WORDS) \
+            or _GROUP_END.search(key, start, colon) is not None:
         return True
     # "- Công an phường: Tăng cường tuần tra ...": one body, then its task
     after = _skip_space(key, colon + 1, len(key))
@@ -629,7 +630,7 @@ def clause_bodies(text: str) -> list[Mention]:
                 continue
         if subject.end < end and _starts_with(key, _skip_space(key, subject.end, end), _DECIDING):
             continue  # "Thường trực Tỉnh ủy thống nhất chủ trương ...": the author decides, others act
-        phrase = text[subject.start:subject.end]
+        phrase = text[subject.start:subject.end].rstrip()
         if phrase.strip():
             out.extend(mentions_in(phrase, TaskRole.LEAD))
         if subject.predicate in ("lãnh đạo", "chỉ đạo"):
