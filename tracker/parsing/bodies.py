@@ -106,7 +106,7 @@ def _starts_with(key: str, pos: int, phrases: _Table, first: str | None = None) 
     """The longest phrase of ``phrases`` at ``pos`` as whole words; ``first`` is the word at
     ``pos`` when the caller has read it already."""
     if first is None:
-        first = _WORD_RUN.match(key, pos).group()  # type: ignore[union-attr]  # matches empty
+        first = _word_at(key, pos)
     candidates = phrases.get(first)
     if not candidates:
         return None
@@ -124,13 +124,26 @@ def _skip_space(key: str, pos: int, end: int) -> int:
     return pos
 
 
+def _word_at(key: str, pos: int) -> str:
+    return _WORD_RUN.match(key, pos).group()  # type: ignore[union-attr]  # matches empty
+
+
 def _skip_determiners(key: str, pos: int, end: int) -> int:
-    while True:
+    return _past_determiners(key, pos, end)[0]
+
+
+def _past_determiners(key: str, pos: int, end: int, word: str | None = None) -> tuple[int, str]:
+    """The position past the determiners and spaces at ``pos``, and the word there; ``word`` is the
+    word at ``pos`` when the caller has read it there already (past the spaces)."""
+    if word is None:
         pos = _skip_space(key, pos, end)
-        found = _starts_with(key, pos, _DETERMINERS)
+        word = _word_at(key, pos)
+    while True:
+        found = _starts_with(key, pos, _DETERMINERS, word)
         if not found:
-            return pos
-        pos += len(found)
+            return pos, word
+        pos = _skip_space(key, pos + len(found), end)
+        word = _word_at(key, pos)
 
 
 # A word start as ``\S+`` splits a range, and the word there (its characters up to a _WORD_END)
@@ -142,8 +155,7 @@ def _word_starts(key: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     whole key, as ``_starts_with`` reads it."""
     for m in _TOKEN.finditer(key, start, end):
         if m.end(1) == end:  # the range may cut the word short
-            stop = _WORD_END.search(key, m.start())
-            yield m.start(), key[m.start():stop.start() if stop else len(key)]
+            yield m.start(), _word_at(key, m.start())
         else:
             yield m.start(), m.group(1)
 
@@ -184,23 +196,28 @@ _COOPERATION = re.compile(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?v
 
 
 def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool = False) -> _Subject | None:
+    # each look-up at a position is given the word there, read once
     pos = _skip_space(key, start, end)
+    word = _word_at(key, pos)
     for _ in range(3):
-        fronted = _starts_with(key, pos, _FRONTED)
+        fronted = _starts_with(key, pos, _FRONTED, word)
         if not fronted:
             break  # nothing moved: the next look finds nothing either
         pos = _skip_space(key, pos + len(fronted), end)
+        word = _word_at(key, pos)
     cooperation = _COOPERATION.match(key, pos, end)
     if cooperation:
         return _Subject(pos, pos, "phối hợp")
-    opener = _starts_with(key, pos, _OPENERS)
-    if opener and not _starts_with(key, pos, _GIAO_THONG):
-        pos += len(opener)
+    opener = _starts_with(key, pos, _OPENERS, word)
     before = pos
-    pos = _skip_determiners(key, pos, end)
-    first = _starts_with(key, pos, _HEADS) if pos < end else None
+    if opener and not _starts_with(key, pos, _GIAO_THONG, word):
+        before = pos + len(opener)
+        pos, word = _past_determiners(key, before, end)
+    else:
+        pos, word = _past_determiners(key, pos, end, word)
+    first = _starts_with(key, pos, _HEADS, word) if pos < end else None
     if first:
-        verb = _starts_with(key, pos, _PREDICATES)
+        verb = _starts_with(key, pos, _PREDICATES, word)
         if verb and len(verb) > len(first):
             first = None  # "Báo cáo kết quả ...", "Ban hành ...": a verb that starts like a head
     if not first and not assigned:
@@ -215,7 +232,7 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         if comma != -1 and text[comma + 2:comma + 3].isupper() and not any(ch.isupper() for ch in fronted) \
                 and "," not in fronted:
             return _find_subject(text, key, comma + 2, end, assigned=True)
-        if _starts_with(key, pos, _TOPICS):
+        if _starts_with(key, pos, _TOPICS, word):
             return _after_topic(text, key, pos, end)
         return None
     if not first:
@@ -229,7 +246,9 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     colon_ends = colon != -1 and not _colon_head(key, subject_start, colon)
     last_words = _known_names()[2]
     previous = first[first.rfind(" ") + 1:]
-    for words, (p, word) in enumerate(_word_starts(key, pos + len(first), end), 1):
+    for words, m in enumerate(_TOKEN.finditer(key, pos + len(first), end), 1):  # _word_starts, inline: hot
+        p = m.start()
+        word = m.group(1) if m.end(1) != end else _word_at(key, p)
         if colon_ends and colon < p:
             return _Subject(subject_start, colon, None)
         predicate = _is_predicate_at(text, key, p, subject_start, word) if word in _PREDICATES else None
@@ -575,8 +594,8 @@ def mentions_in(phrase: str, role: TaskRole, *, heads_only: bool = False) -> lis
 
 def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] | None:
     """The bodies right after "lãnh đạo" / "phối hợp với", up to the next predicate."""
-    pos = _skip_determiners(key, start, end)
-    first = _starts_with(key, pos, _HEADS)
+    pos, word = _past_determiners(key, start, end)
+    first = _starts_with(key, pos, _HEADS, word)
     if not first:
         return None
     stop = end
