@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.parsing.normalize import clean_line, normalize
+from tracker.parsing.normalize import _is_footer, _is_mark_line, _single_spaced, clean_line, normalize
+from tracker.parsing.rules.marks import PAGE_NUMBER, RULE_LINE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
 
@@ -127,3 +128,32 @@ def test_footnotes_and_a_running_header_at_a_page_break_are_dropped() -> None:
 def test_an_issuer_line_that_opens_a_document_stays() -> None:
     text = "Văn bản trước kết thúc ở đây\n\nỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG\nSố: 12/UBND-KT\n"
     assert "ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG" in [line.text for line in normalize(text).lines]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\x0b\x0c\x1c\x85\u00a0\u1680\u2028\u3000aăđ,.1"), max_size=30))
+def test_single_spaced_is_only_said_of_text_that_splitting_leaves_alone(text: str) -> None:
+    """The duplicate finder keys a line by itself when ``_single_spaced`` says so: only right when
+    collapsing its white space would not change it."""
+    if _single_spaced(text):
+        assert " ".join(text.split()) == text
+    if " ".join(text.split()) == text and " " not in text:
+        assert _single_spaced(text)  # no white space at all: the fast path is taken
+
+
+def test_a_scanned_page_repeated_with_odd_white_space_is_still_dropped() -> None:
+    para = "Sở Y tế chủ trì, phối hợp với các cơ quan liên quan tổ chức kiểm tra an toàn thực phẩm"
+    other = "Sở Công Thương theo dõi diễn biến thị trường, giá cả các mặt hàng thiết yếu trên địa bàn"
+    text = f"1. {para}\n2. {other}\n\n1. {para.replace(' ', chr(0x0c), 1)}\n2. {other}\n3. Kết thúc."
+    lines = [line.text for line in normalize(text).lines]
+    assert lines.count(f"2. {other}") == 1
+    assert lines[-1] == "3. Kết thúc."
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("-_—–=~•*oO0 1/9\u00a0\u0663aTrngáx.:"), max_size=14)
+       | st.sampled_from(["26", "- 3 -", "Trang 2/4", "-------", "--------o0o--------", "* * *", "___________",
+                          "UBND tỉnh Nghệ An - CV số 7215/UBND-KT Trang 1/3", "trang 5", "Số 15", "Đến năm 2025"]))
+def test_the_mark_line_pre_check_drops_exactly_what_the_patterns_drop(text: str) -> None:
+    expected = bool(PAGE_NUMBER.match(text) or RULE_LINE.match(text) or _is_footer(text))
+    assert _is_mark_line(text) == expected

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
@@ -234,10 +234,12 @@ class TimingMatch:
 
 @dataclass(frozen=True)
 class _Text:
-    """The text as written (NFC, for raw phrases) and its matching key of the same length."""
+    """The text as written (NFC, for raw phrases), its matching key of the same length, and the rules'
+    needles that occur in the key (every text is matched, so they are read at once)."""
 
     shown: str
     key: str
+    needles: frozenset[str]
 
     @staticmethod
     def of(text: str) -> _Text:
@@ -245,18 +247,14 @@ class _Text:
         key = match_spelling(shown)
         if len(key) != len(shown):  # a character whose lower case is longer: keep it as is
             key = match_spelling("".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in shown))
-        return _Text(shown, key)
-
-    @cached_property
-    def needles(self) -> frozenset[str]:
-        """The rules' needles that occur in the key."""
-        return _needles_in(self.key)
+        return _Text(shown, key, _needles_in(key))
 
     def raw(self, start: int, end: int) -> str:
         return " ".join(self.shown[start:end].split()).strip(" ,:(")
 
     def slice(self, start: int, end: int) -> _Text:
-        return _Text(self.shown[start:end], self.key[start:end])
+        key = self.key[start:end]
+        return _Text(self.shown[start:end], key, _needles_in(key))
 
 
 def _words_before(key: str, pos: int, count: int) -> list[str]:

@@ -123,18 +123,30 @@ def _drop_stamps(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _single_spaced(text: str) -> bool:
+    """``" ".join(text.split()) == text``, read without splitting (a cleaned line is, almost always):
+    the only white space a printable text holds is the plain space."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def _drop_duplicates(lines: list[Line]) -> list[Line]:
     """Drop a scanner's repeated page: runs of two or more long paragraphs already seen. A single
     sentence said twice ("- Tăng cường công tác tuyên truyền ..." under two items) stays."""
     seen: set[str] = set()
     repeated: list[bool] = []
+    any_repeat = False
     for line in lines:
         is_repeat = False
         if len(line.text) >= _MIN_DUPLICATE:
-            key = " ".join(line.text.lower().split())
+            key = line.text.lower()
+            if not _single_spaced(key):
+                key = " ".join(key.split())
             is_repeat = key in seen
+            any_repeat = any_repeat or is_repeat
             seen.add(key)
         repeated.append(is_repeat)
+    if not any_repeat:
+        return lines
     text_positions = [i for i, line in enumerate(lines) if line.text.strip()]
     drop: set[int] = set()
     for n, i in enumerate(text_positions):
@@ -262,6 +274,19 @@ def _is_footer(text: str) -> bool:
     return text[-1:].isdigit() and "rang" in text and PAGE_FOOTER.match(text) is not None
 
 
+# The last character of a page number, a page footer or a rule ("26", "- 3 -", "Trang 2/4", "-----",
+# "--o0o--", "* * *"): a line ending otherwise (most lines) is none of them
+_MARK_LINE_ENDS = frozenset("-_—–=~•*oO")
+
+
+def _is_mark_line(text: str) -> bool:
+    """A page number, a page footer or a rule: no text."""
+    last = text[-1:]
+    if not last or not (last in _MARK_LINE_ENDS or last.isdigit() or last.isspace()):
+        return False
+    return bool(PAGE_NUMBER.match(text) or RULE_LINE.match(text) or _is_footer(text))
+
+
 def normalize(text: str) -> NormalizedText:
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if "     " in raw or "\t" in raw:
@@ -277,8 +302,7 @@ def normalize(text: str) -> NormalizedText:
         lines = [Line(t, ln.origin) for t, ln in zip(unflattened, lines, strict=True)]
     if "_____" in raw:
         lines = _drop_footnotes(lines)
-    lines = [Line("", ln.origin) if PAGE_NUMBER.match(ln.text) or RULE_LINE.match(ln.text)
-             or _is_footer(ln.text) else ln for ln in lines]
+    lines = [Line("", ln.origin) if _is_mark_line(ln.text) else ln for ln in lines]
     lines = _drop_running_headers(lines)
     lines = _drop_stamps(lines)
     lines = _drop_duplicates(lines)
