@@ -295,7 +295,7 @@ def normalize(text: str) -> NormalizedText:
         lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in _columns_apart(numbered)]
     else:
         raw = _ODD_SPACES.sub(" ", raw)
-        lines = [Line(_clean(t), n) for n, t in enumerate(raw.split("\n"), 1)]
+        lines = [Line(_clean(t) if t else "", n) for n, t in enumerate(raw.split("\n"), 1)]
     # a table read one cell per line: its rows' numbers would pass for page numbers below
     unflattened = unflatten_tables([ln.text for ln in lines]) if "TT" in raw else None
     if unflattened is not None:

@@ -100,6 +100,9 @@ def split_documents(lines: tuple[Line, ...] | list[Line]) -> list[list[Line]]:
     in_body = False
     in_recipients = False
     for line in lines:
+        if not line.text:  # a blank line changes nothing (a third of a file's lines)
+            docs[-1].append(line)
+            continue
         kind = header_kind(line.text)
         if kind == "recipients":
             in_recipients = True
@@ -233,6 +236,10 @@ _UNITS = (("THÀNH PHỐ", "thành phố"), ("THỊ XÃ", "thị xã"), ("THỊ 
           ("HUYỆN", "huyện"), ("QUẬN", "quận"), ("PHƯỜNG", "phường"), ("XÃ", "xã"))
 
 
+# each in order, with the space that must follow it inside a longer name
+_ISSUER_WORDS = tuple((word, word + " ", proper) for word, proper in _ORG_WORDS + _UNITS)
+
+
 def _title(words: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
 
@@ -242,8 +249,8 @@ def issuer_name(caps: str) -> str:
     text = " ".join(_tone_key(caps).upper().split())
     out: list[str] = []
     while text:
-        for word, proper in _ORG_WORDS + _UNITS:
-            if text == word or text.startswith(word + " "):
+        for word, spaced, proper in _ISSUER_WORDS:
+            if text.startswith(spaced) or text == word:
                 out.append(proper)
                 text = text[len(word):].strip()
                 break
