@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.domain.enums import RecurrenceFreq, Urgency
-from tracker.parsing.deadlines import analyse_timing, occurrences
+from tracker.parsing.deadlines import _ALL_NEEDLES, _needles_in, analyse_timing, occurrences
 
 FRAGMENTS = [
     "trước ngày",
@@ -95,3 +95,18 @@ def test_condition_word_gate_gives_the_pattern_s_answer(pieces: list[str], cut_s
     start, end = min(cut_start, len(key)), max(len(key) - cut_end, 0)
     found = deadlines._CONDITION_RE.search(key, start, end)
     assert deadlines._without_condition(key, start, end) == (found.start() if found else end)
+
+
+_SEPARATORS = [" ", "  ", "\n", "\t", "\x0c", " \n "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*_ALL_NEEDLES, "nă", "m", "hà", "ng", "x"]), st.sampled_from(_SEPARATORS)),
+                max_size=8))
+def test_needles_found_are_every_needle_the_flattened_text_holds(pieces: list[tuple[str, str]]) -> None:
+    """The needle pre-check skips a needle whose shorter needle is absent and reads a single-spaced
+    text without splitting it: it must find exactly the needles a plain search finds (words of a
+    needle may be apart by any white space in the text)."""
+    key = "".join(separator.join(word.split(" ")) + separator for word, separator in pieces)
+    flat = " ".join(key.split())
+    assert _needles_in.__wrapped__(key) == {needle for needle in _ALL_NEEDLES if needle in flat}

@@ -190,11 +190,26 @@ _RUNNABLE: dict[int, dict[frozenset[str], tuple[tuple[TimingRule, re.Pattern[str
 _ALL_NEEDLES = tuple(sorted({n for _, _, needles in _DEADLINES + _RECURRENCES + _URGENCIES for n in needles}))
 
 
+def _with_parents(needles: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each needle with the shortest other needle inside it ("hằng" in "hằng tháng"), shortest first:
+    a needle whose parent is absent is absent too, and is not looked for."""
+    ordered = sorted(needles, key=lambda n: (len(n), n))
+    return tuple((needle, min((p for p in ordered if p != needle and p in needle), key=len, default=None))
+                 for needle in ordered)
+
+
+_NEEDLES_WITH_PARENTS = _with_parents(_ALL_NEEDLES)
+
+
 @lru_cache(maxsize=4096)
 def _needles_in(key: str) -> frozenset[str]:
     """The rules' needles that occur in ``key`` (cached: typical item texts recur)."""
-    flat = " ".join(key.split())
-    return frozenset(filter(flat.__contains__, _ALL_NEEDLES))
+    flat = key if "\n" not in key and "  " not in key and key.isprintable() else " ".join(key.split())
+    found: set[str] = set()
+    for needle, parent in _NEEDLES_WITH_PARENTS:
+        if (parent is None or parent in found) and needle in flat:
+            found.add(needle)
+    return frozenset(found)
 
 
 def _gate(rule_set: tuple[tuple[TimingRule, re.Pattern[str], tuple[str, ...]], ...]) -> frozenset[str] | None:
