@@ -146,8 +146,11 @@ _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
 _REPEAT_DESCRIBED = _kk(rules.REPEAT_DESCRIBED)
 
 _WORD_RE = re.compile(r"\w+(?:\s*[/&]\s*\w+)?")
-# ";" or a sentence end; a line break only after ":" (a line broken mid-sentence is not a clause end)
-_CLAUSE_END_RE = re.compile(r";|[.!?](?=\s|$)|:[^\S\n]*\n")
+# ";" or a sentence end; a line break only after ":" (a line broken mid-sentence is not a clause end):
+# ``;|[.!?](?=\s|$)|:[^\S\n]*\n``, opened by the class of its first character and told apart with
+# look-behinds, so the engine skips to those characters instead of trying every position (1.8x faster
+# on a directive; tests/parsing/test_clause_patterns.py holds it to the plain pattern)
+_CLAUSE_END_RE = re.compile(r"[;.!?:](?:(?<=;)|(?<=[.!?])(?=\s|$)|(?<=:)[^\S\n]*\n)")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?:;])[^\S\n]*\n|[.!?](?=\s)")
 
 

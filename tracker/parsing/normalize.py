@@ -56,9 +56,10 @@ class NormalizedText:
 _SPACE_CHARS = r" \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
 _SPACES = re.compile(rf"[{_SPACE_CHARS}]+")  # every run of spaces -> one plain space
 # the same result, touching only the runs that change (a space and more, or an odd space first):
-# replacing each of the thousands of single plain spaces by itself was a tenth of normalisation;
-# both branches open with a character class, which the engine scans for quickly
-_ODD_SPACES = re.compile(rf" [{_SPACE_CHARS}]+|[{_SPACE_CHARS[1:]}][{_SPACE_CHARS}]*")
+# replacing each of the thousands of single plain spaces by itself was a tenth of normalisation.
+# `` [SPACES]+|[ODD][SPACES]*``, opened by one class and told apart with look-behinds: the engine
+# skips to a space (an alternation of branches is tried at every position: 1.3x slower on a directive)
+_ODD_SPACES = re.compile(rf"[{_SPACE_CHARS}](?:(?<= )[{_SPACE_CHARS}]+|(?<! )[{_SPACE_CHARS}]*)")
 _FINAL_PUNCT = ".;:!?…)\"”»"
 _MIN_DUPLICATE = 60  # shorter lines may legitimately repeat ("- Như trên,")
 
