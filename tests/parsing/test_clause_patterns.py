@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from tracker.parsing.bodies import _CLAUSE_END, _CLAUSE_END_OR_GIAO
 from tracker.parsing.deadlines import _CLAUSE_END_RE
-from tracker.parsing.normalize import _ODD_SPACES, _SPACE_CHARS
+from tracker.parsing.normalize import _ODD_SPACES
 
+_PLAIN_SPACES = r" \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
 _PLAIN_CLAUSE_END = r"[;\n]|\.(?=\s+[A-ZĐÀ-Ỹ\"“(])|\.$|:(?=\s*$)"
 _PLAIN = {
     "bodies clause end": (_CLAUSE_END, re.compile(_PLAIN_CLAUSE_END)),
@@ -20,10 +21,10 @@ _PLAIN = {
         _PLAIN_CLAUSE_END + r"|[,(]\s*(?=[Gg]iao\s+(?!thông|dịch|lưu|ban\b|nhận|đất|rừng|khoán|kết|tiếp|thừa|hữu|nộp"
         r"|hàng)\S)")),
     "deadlines clause end": (_CLAUSE_END_RE, re.compile(r";|[.!?](?=\s|$)|:[^\S\n]*\n")),
-    "odd spaces": (_ODD_SPACES, re.compile(rf" [{_SPACE_CHARS}]+|[{_SPACE_CHARS[1:]}][{_SPACE_CHARS}]*")),
+    "odd spaces": (_ODD_SPACES, re.compile(rf" [{_PLAIN_SPACES}]+|[{_PLAIN_SPACES[1:]}][{_PLAIN_SPACES}]*")),
 }
 _SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample_docs").glob("*.txt"))
-_PIECES = [";", "\n", ".", ":", "!", "?", ",", "(", " ", "  ", "\t", "\u00a0", "\u3000", "Sở", "giao ", "Giao ",
+_PIECES = [";", "\n", ".", ":", "!", "?", ",", "(", " ", "  ", "\t", "\u00a0", "\u3000", "\u200b", "\u200c", "Sở", "giao ", "Giao ",
            "thông", "A", "a", "“", "đ", "Đ", "1"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,17 @@ def test_a_scanned_page_repeated_with_odd_white_space_is_still_dropped() -> None
 def test_the_mark_line_pre_check_drops_exactly_what_the_patterns_drop(text: str) -> None:
     expected = bool(PAGE_NUMBER.match(text) or RULE_LINE.match(text) or _is_footer(text))
     assert _is_mark_line(text) == expected
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2003", "\u200b", "\u202f", "\u3000", "\ufeff", " \u00a0", "  "])
+def test_a_file_whose_only_odd_space_is_one_character_still_has_it_made_plain(space: str) -> None:
+    """normalize skips the space pattern when a file holds no odd space and no double space: one odd
+    space anywhere (no tab, no wide gap) must still be found."""
+    text = f"1. Sở Y{space}tế chủ trì kiểm tra.\n2. Sở Tài chính bố trí kinh phí."
+    assert [line.text for line in normalize(text).lines] == ["1. Sở Y tế chủ trì kiểm tra.",
+                                                             "2. Sở Tài chính bố trí kinh phí."]
+
+
+def test_marks_are_stripped_when_only_one_line_of_the_file_has_them() -> None:
+    text = "1. Sở Y tế chủ trì kiểm tra.\n2. **Sở Tài chính** bố trí kinh phí."
+    assert [line.text for line in normalize(text).lines][-1] == "2. Sở Tài chính bố trí kinh phí."

@@ -53,7 +53,9 @@ class NormalizedText:
         return "\n".join(line.text for line in self.lines)
 
 
-_SPACE_CHARS = r" \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff"
+# the spaces that are not the plain one (a tab, a no-break space, the typographic spaces ...)
+_ODD_SPACE_CHARS = ("\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000", "\ufeff")
+_SPACE_CHARS = " " + "".join(_ODD_SPACE_CHARS)  # inside a character class
 _SPACES = re.compile(rf"[{_SPACE_CHARS}]+")  # every run of spaces -> one plain space
 # the same result, touching only the runs that change (a space and more, or an odd space first):
 # replacing each of the thousands of single plain spaces by itself was a tenth of normalisation.
@@ -85,6 +87,13 @@ def clean_line(line: str) -> str:
 def _clean(line: str) -> str:
     """``clean_line`` for text already in NFC with its odd spaces made plain."""
     line = strip_marks(line)
+    if "  " in line:
+        line = " ".join(line.split())
+    return line.strip()
+
+
+def _clean_unmarked(line: str) -> str:
+    """``_clean`` for a line of a file that holds no mark character."""
     if "  " in line:
         line = " ".join(line.split())
     return line.strip()
@@ -295,8 +304,10 @@ def normalize(text: str) -> NormalizedText:
                     for n, t in enumerate(raw.split("\n"), 1)]
         lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in _columns_apart(numbered)]
     else:
-        raw = _ODD_SPACES.sub(" ", raw)
-        lines = [Line(_clean(t) if t else "", n) for n, t in enumerate(raw.split("\n"), 1)]
+        if "  " in raw or any(space in raw for space in _ODD_SPACE_CHARS):  # most files hold neither
+            raw = _ODD_SPACES.sub(" ", raw)
+        clean = _clean if _MARK_CHAR.search(raw) else _clean_unmarked  # one look for marks in the file
+        lines = [Line(clean(t) if t else "", n) for n, t in enumerate(raw.split("\n"), 1)]
     # a table read one cell per line: its rows' numbers would pass for page numbers below
     unflattened = unflatten_tables([ln.text for ln in lines]) if "TT" in raw else None
     if unflattened is not None:
