@@ -51,8 +51,14 @@ def _tone_key(text: str) -> str:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Every letter is a capital, and there is one (read up to the first small letter)."""
+    found = False
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            found = True
+    return found
 
 
 # "Số: ...", "Số 230-CV/TU", "Số 3953 /UBND": a colon or a symbol after the digits (not "Số 15 ca mắc")
