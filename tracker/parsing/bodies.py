@@ -139,7 +139,7 @@ def _past_determiners(key: str, pos: int, end: int, word: str | None = None) -> 
         pos = _skip_space(key, pos, end)
         word = _word_at(key, pos)
     while True:
-        found = _starts_with(key, pos, _DETERMINERS, word)
+        found = _starts_with(key, pos, _DETERMINERS, word) if word in _DETERMINERS else None
         if not found:
             return pos, word
         pos = _skip_space(key, pos + len(found), end)
@@ -196,11 +196,12 @@ _COOPERATION = re.compile(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?v
 
 
 def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool = False) -> _Subject | None:
-    # each look-up at a position is given the word there, read once
+    # each look-up at a position is given the word there, read once (and made only when a phrase of
+    # its list starts with that word: most words start none)
     pos = _skip_space(key, start, end)
     word = _word_at(key, pos)
     for _ in range(3):
-        fronted = _starts_with(key, pos, _FRONTED, word)
+        fronted = _starts_with(key, pos, _FRONTED, word) if word in _FRONTED else None
         if not fronted:
             break  # nothing moved: the next look finds nothing either
         pos = _skip_space(key, pos + len(fronted), end)
@@ -208,16 +209,16 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
     cooperation = _COOPERATION.match(key, pos, end)
     if cooperation:
         return _Subject(pos, pos, "phối hợp")
-    opener = _starts_with(key, pos, _OPENERS, word)
+    opener = _starts_with(key, pos, _OPENERS, word) if word in _OPENERS else None
     before = pos
     if opener and not _starts_with(key, pos, _GIAO_THONG, word):
         before = pos + len(opener)
         pos, word = _past_determiners(key, before, end)
     else:
         pos, word = _past_determiners(key, pos, end, word)
-    first = _starts_with(key, pos, _HEADS, word) if pos < end else None
+    first = _starts_with(key, pos, _HEADS, word) if pos < end and word in _HEADS else None
     if first:
-        verb = _starts_with(key, pos, _PREDICATES, word)
+        verb = _starts_with(key, pos, _PREDICATES, word) if word in _PREDICATES else None
         if verb and len(verb) > len(first):
             first = None  # "Báo cáo kết quả ...", "Ban hành ...": a verb that starts like a head
     if not first and not assigned:
@@ -232,7 +233,7 @@ def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool =
         if comma != -1 and text[comma + 2:comma + 3].isupper() and not any(ch.isupper() for ch in fronted) \
                 and "," not in fronted:
             return _find_subject(text, key, comma + 2, end, assigned=True)
-        if _starts_with(key, pos, _TOPICS, word):
+        if word in _TOPICS and _starts_with(key, pos, _TOPICS, word):
             return _after_topic(text, key, pos, end)
         return None
     if not first:
