@@ -286,9 +286,11 @@ def write_results(r: dict[str, Any], path: Path) -> None:
     m = r["machine"]
     lines = [
         "# Benchmark results", "",
-        f"Written by `make bench` (`bench/run_all.py --runs {r['runs']}`{' --large' if r.get('large') else ''}) "
-        f"on {r['date']}; the whole run took {r['total_s'] / 60:.1f} min. Each figure is the **median of "
-        f"{r['runs']} runs** (every run listed below); each comparison was measured in the same run.", "",
+        f"Written by `{r.get('command') or 'bench/run_all.py --runs ' + str(r['runs'])}` on {r['date']} "
+        f"({r['total_s'] / 60:.1f} min; `make bench` runs `bench/run_all.py --runs 5`). A section this run did "
+        "not measure keeps its earlier figures: the list below says when each section was measured and over "
+        "how many runs. Each figure is the **median of its section's runs** (every run listed below); each "
+        "comparison was measured in the same run.", "",
         "## Machine", "",
         "| CPU | cores | memory | OS | Python | SQLite | Taskwarrior | PostgreSQL |",
         "|---|---|---|---|---|---|---|---|",
@@ -432,7 +434,7 @@ def main() -> None:
 
     started = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "date": run_date(), "runs": args.runs, "load_before": load(),
-                               "size": args.size}
+                               "size": args.size, "command": " ".join(["bench/run_all.py", *sys.argv[1:]])}
     binary, note = taskwarrior.ensure_installed()
     results["taskwarrior_note"] = note
     results["taskwarrior_version"] = taskwarrior.version(binary) if binary else None
