@@ -26,7 +26,9 @@ MARK_RULES: tuple[MarkRule, ...] = (
     MarkRule("bold", r"\*\*", "", "Số **261** - CV/TU", "Số 261 - CV/TU"),
     MarkRule("italic", r"(?<![\w*])\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*(?![\w*])", r"\1",
              "(*gửi kèm theo*); Ủy ban nhân dân tỉnh", "(gửi kèm theo); Ủy ban nhân dân tỉnh"),
-    MarkRule("stray_star", r"(?:(?<=:)\*|^\*+$|\s\*+$|^\*+\s)", "", "- Kính gửi:*", "- Kính gửi:"),
+    # a star after a colon or alone at a line's end; "* " opening a line is a bullet (markdown's list
+    # item, or typed so), read as an item's label
+    MarkRule("stray_star", r"(?:(?<=:)\*|^\*+$|\s\*+$)", "", "- Kính gửi:*", "- Kính gửi:"),
     MarkRule("table_pipe_edge", r"^\|\s*|\s*\|$", "", "| Số: 08/CT-CTUBND | Vĩnh Phúc, ngày 21 tháng 5 năm 2021 |",
              "Số: 08/CT-CTUBND | Vĩnh Phúc, ngày 21 tháng 5 năm 2021"),
     MarkRule("heading_hashes", r"^#{1,6}\s+", "", "### 1. Sở Y tế chủ trì", "1. Sở Y tế chủ trì"),

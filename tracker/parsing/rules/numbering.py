@@ -54,6 +54,8 @@ LABEL_RULES: tuple[LabelRule, ...] = (
               "- Tiếp tục rà soát, xây dựng phương án, kịch bản cụ thể", None),
     LabelRule("plus", "plus", r"^\+\s*(?=\S)", "+ Kiểm tra việc chấp hành quy định", None),
     LabelRule("bullet", "bullet", r"^[•·●▪○◦■□➢❖✓]\s*(?=\S)", "• Thực hiện nghiêm quy định 5K", None),
+    # a star typed as a bullet, a space after it ("*Ghi chú" or "*nhấn mạnh*" is no item)
+    LabelRule("star", "bullet", r"^\*\s+(?=\S)", "* Kiểm tra các cơ sở có nguy cơ gây ô nhiễm môi trường cao", None),
 )
 
 
