@@ -46,3 +46,42 @@ def test_a_star_without_a_space_after_it_opens_no_item() -> None:
     items = _items(_LETTER.format(body=body))
     assert list(items) == ["1", "2"]
     assert "Lưu ý" in items["1"].text
+
+
+_PLAN = """SỞ GIÁO DỤC VÀ ĐÀO TẠO
+Số: 215/KH-SGDĐT
+
+Gia Lai, ngày 10 tháng 12 năm 2026
+
+KẾ HOẠCH
+Tổ chức kỳ thi chọn học sinh giỏi cấp tỉnh năm học 2026 - 2027
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Phát hiện, bồi dưỡng học sinh có năng khiếu.
+
+II. {section}
+1. Thời gian thi: ngày 13/01/2027 và ngày 14/01/2027.
+2. Địa điểm: Trường Trung học phổ thông chuyên Hùng Vương.
+3. Môn thi: Toán, Ngữ văn, Tiếng Anh.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Giáo dục Trung học chủ trì xây dựng hướng dẫn đăng ký dự thi, gửi các đơn vị trước ngày 18/12/2026.
+2. Văn phòng Sở bố trí kinh phí tổ chức kỳ thi.
+
+GIÁM ĐỐC
+
+Trần Văn Hòa
+"""
+
+
+def test_a_plans_section_of_time_place_and_subjects_holds_no_tasks() -> None:
+    for section in ("THỜI GIAN, ĐỊA ĐIỂM, MÔN THI", "ĐỐI TƯỢNG, ĐIỀU KIỆN DỰ THI",
+                    "THỜI GIAN, ĐỊA ĐIỂM, HÌNH THỨC THI"):
+        items = _items(_PLAN.format(section=section))
+        assert list(items) == ["III.1", "III.2"], section
+        assert [b.name for b in items["III.1"].bodies] == ["Phòng Giáo dục Trung học"]
+
+
+def test_a_section_that_names_tasks_after_the_time_keeps_them() -> None:
+    items = _items(_PLAN.format(section="THỜI GIAN VÀ NHIỆM VỤ"))
+    assert ["II.1", "II.2", "II.3"] == [ref for ref in items if ref.startswith("II.")]

@@ -156,7 +156,11 @@ ASSESSMENT_TITLE = LineRule(
     r"|^(?:(?:(?:thời gian|địa điểm)(?: thực hiện| tổ chức)?|chủ đề|thành phần(?: tham dự)?|đối tượng|phạm vi|quy mô|hình thức(?: tổ chức)?|"
     r"nội dung (?:hoạt động|chương trình)|chương trình|mục tiêu|chỉ tiêu(?: chủ yếu| cụ thể)?|kinh phí(?: thực hiện)?)"
     r"(?: (?:tuyển dụng|tuyển sinh|triển khai|thực hiện|tổ chức))?"  # "II. CHỈ TIÊU, THỜI GIAN TUYỂN DỤNG"
-    r"(?:\s*(?:,|và)\s*|\s*$))+$",
+    r"(?:\s*(?:,|và)\s*|\s*$))+$"
+    # the same sections with short parts of their own after one of those ("THỜI GIAN, ĐỊA ĐIỂM, MÔN THI",
+    # "ĐỐI TƯỢNG, ĐIỀU KIỆN DỰ THI"), none naming tasks
+    r"|^(?!.*\b(?:nhiệm vụ|giải pháp|phân công|trách nhiệm|thực hiện|triển khai)\b)"
+    r"(?:thời gian|địa điểm|thành phần|đối tượng|phạm vi|quy mô|hình thức)(?:\s*(?:,|và)\s*\w+(?: \w+){0,4})+\s*$",
     "ĐÁNH GIÁ CHUNG",
 )
 
