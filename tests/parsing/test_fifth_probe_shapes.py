@@ -84,4 +84,4 @@ def test_a_plans_section_of_time_place_and_subjects_holds_no_tasks() -> None:
 
 def test_a_section_that_names_tasks_after_the_time_keeps_them() -> None:
     items = _items(_PLAN.format(section="THỜI GIAN VÀ NHIỆM VỤ"))
-    assert ["II.1", "II.2", "II.3"] == [ref for ref in items if ref.startswith("II.")]
+    assert [ref for ref in items if ref.startswith("II.")] == ["II.1", "II.2", "II.3"]
