@@ -85,3 +85,22 @@ def test_a_plans_section_of_time_place_and_subjects_holds_no_tasks() -> None:
 def test_a_section_that_names_tasks_after_the_time_keeps_them() -> None:
     items = _items(_PLAN.format(section="THỜI GIAN VÀ NHIỆM VỤ"))
     assert [ref for ref in items if ref.startswith("II.")] == ["II.1", "II.2", "II.3"]
+
+
+def test_a_name_holding_thuong_xuyen_or_ve_is_read_whole_and_gives_no_urgency() -> None:
+    from tracker.parsing.bodies import clause_bodies
+    from tracker.parsing.deadlines import analyse_timing
+
+    centre = "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên lập danh sách thí sinh dự thi."
+    assert [m.name for m in clause_bodies(centre)] == ["Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên"]
+    assert analyse_timing(centre, None).urgency is None
+    old_name = "Trung tâm Giáo dục thường xuyên tỉnh tổ chức ôn tập."
+    assert [m.name for m in clause_bodies(old_name)] == ["Trung tâm Giáo dục thường xuyên tỉnh"]
+    assert analyse_timing(old_name, None).urgency is None
+    # the adverb after another name is still the adverb
+    adverb = "Phòng Giáo dục thường xuyên kiểm tra các cơ sở giáo dục."
+    assert [m.name for m in clause_bodies(adverb)] == ["Phòng Giáo dục"]
+    assert str(analyse_timing(adverb, None).urgency) == "ongoing"
+    board = "Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh chủ trì kiểm tra các bếp ăn tập thể."
+    assert [m.name for m in clause_bodies(board)] == ["Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh"]
+    assert [m.name for m in clause_bodies("Đoàn công tác về làm việc tại xã.")] == ["Đoàn công tác"]

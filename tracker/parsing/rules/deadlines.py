@@ -375,7 +375,10 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="urgency.ongoing",
         kind="urgency",
-        pattern=r"thường\s+xuyên(?!\w)",
+        # not inside a name: "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Trung tâm Giáo
+        # dục thường xuyên" ("Phòng Giáo dục thường xuyên kiểm tra ..." is the adverb)
+        pattern=r"(?<!trung tâm giáo dục )(?<!nghiệp - giáo dục )(?<!nghiệp – giáo dục )(?<!nghiệp-giáo dục )"
+                r"thường\s+xuyên(?!\w)",
         example="Thường xuyên kiểm tra, kiểm soát, xử lý nghiêm các doanh nghiệp không chấp hành các biện pháp phòng dịch.",
         expect="ongoing",
         needles=("thường",),

@@ -225,6 +225,10 @@ NAME_PARTS: dict[str, tuple[str, ...]] = {
     "bảo vệ": ("ban", "chi cục", "bệnh viện"), "phòng ngừa": ("trung tâm",), "kiểm soát": ("trung tâm", "chốt"),
     "tham gia": ("lực lượng",), "khen thưởng": ("thi đua -", "thi đua –", "thi đua", "thi đua,"),
     "dự báo": ("trung tâm",), "trình": ("công",), "tiếp công dân": ("ban", "trụ sở"), "lưu trữ": ("trung tâm", "chi cục"),
+    # "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Trung tâm Giáo dục thường xuyên"
+    "thường xuyên": ("trung tâm giáo dục", "nghiệp - giáo dục", "nghiệp – giáo dục", "nghiệp-giáo dục"),
+    # "Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh", "Ban Chỉ đạo tỉnh về phòng, chống tham nhũng"
+    "về": ("ban chỉ đạo", "ban chỉ đạo tỉnh", "bcđ", "liên ngành", "hội đồng tư vấn"),
 }
 NAME_PARTS_EXAMPLE = ("Ủy ban Bầu cử tỉnh xây dựng phương án bầu cử", "Ủy ban Bầu cử tỉnh")
 # A predicate word is a noun when followed by one of these ("tổ chức đảng", "có liên quan").
