@@ -104,3 +104,21 @@ def test_a_name_holding_thuong_xuyen_or_ve_is_read_whole_and_gives_no_urgency() 
     board = "Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh chủ trì kiểm tra các bếp ăn tập thể."
     assert [m.name for m in clause_bodies(board)] == ["Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh"]
     assert [m.name for m in clause_bodies("Đoàn công tác về làm việc tại xã.")] == ["Đoàn công tác"]
+
+
+def test_a_report_far_before_its_repetition_word_still_repeats() -> None:
+    """"báo cáo" up to twenty words before "hằng ngày / hằng tháng / 2 lần/ngày" in the same clause."""
+    from tracker.parsing.deadlines import analyse_timing
+
+    cases = {
+        "Các xã báo cáo thiệt hại (nếu có) về Sở Nông nghiệp và Môi trường trước 15 giờ hằng ngày.": "daily",
+        "Thuế cơ sở báo cáo tiến độ thu ngân sách trên địa bàn về Sở Tài chính hằng tháng, chậm nhất vào ngày 25.":
+            "monthly",
+        "Phòng Kinh tế kiểm tra an toàn đê biển; báo cáo Ban Chỉ huy Phòng chống thiên tai và Tìm kiếm cứu nạn "
+        "huyện 2 lần/ngày (trước 7 giờ và 16 giờ).": "daily",
+    }
+    for text, freq in cases.items():
+        assert str(analyse_timing(text, None).recurrence) == freq, text
+    # something that happens every year, no repeated action asked for in the clause: no recurrence
+    assert analyse_timing("Các xã giữ gìn, phát huy giá trị lễ hội truyền thống diễn ra hằng năm tại địa phương.",
+                          None).recurrence is None

@@ -485,7 +485,8 @@ def _asks_for_repetition(key: str, m: re.Match[str], periodic: bool) -> bool:
     if periodic:
         return True
     clause_start, clause_end = _clause_bounds(key, m.start())
-    words_before = _WORD_RE.findall(key[clause_start : m.start()])[-12:]
+    # twenty words back: "báo cáo thiệt hại (nếu có) về Sở Nông nghiệp và Môi trường trước 15 giờ hằng ngày"
+    words_before = _WORD_RE.findall(key[clause_start : m.start()])[-20:]
     words_after = _WORD_RE.findall(key[m.end() : clause_end])[:6]
     return _contains_phrase(" ".join(words_before + words_after), _REPEAT_ACTIONS)
 
