@@ -122,3 +122,21 @@ def test_a_report_far_before_its_repetition_word_still_repeats() -> None:
     # something that happens every year, no repeated action asked for in the clause: no recurrence
     assert analyse_timing("Các xã giữ gìn, phát huy giá trị lễ hội truyền thống diễn ra hằng năm tại địa phương.",
                           None).recurrence is None
+
+
+def test_va_splits_a_list_of_bodies_but_not_a_name_that_holds_it() -> None:
+    from tracker.parsing.bodies import split_list
+
+    assert split_list("Phòng Khảo thí và Kiểm định chất lượng giáo dục") == [
+        "Phòng Khảo thí và Kiểm định chất lượng giáo dục"]
+    cases = {
+        "Sở Y tế và Công an tỉnh": ["Sở Y tế", "Công an tỉnh"],  # a head after "và"
+        "Chi cục Kiểm lâm và Hạt Kiểm lâm": ["Chi cục Kiểm lâm", "Hạt Kiểm lâm"],  # a head and a proper name
+        "Ủy ban nhân dân huyện Tân Uyên và Than Uyên": ["Ủy ban nhân dân huyện Tân Uyên",
+                                                         "Ủy ban nhân dân huyện Than Uyên"],  # a proper name
+        "Sở Y tế và Bảo tàng tỉnh": ["Sở Y tế", "Bảo tàng tỉnh"],  # after a whole known name
+        "Văn phòng Đăng ký đất đai và Chi nhánh Văn phòng đăng ký đất đai": [
+            "Văn phòng Đăng ký đất đai", "Chi nhánh Văn phòng đăng ký đất đai"],
+    }
+    for phrase, names in cases.items():
+        assert split_list(phrase) == names, phrase

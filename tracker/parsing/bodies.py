@@ -387,11 +387,26 @@ _JOINER = re.compile(r"\s+(?:và|cùng|với)\s+")
 # tai và tìm kiếm cứu nạn tỉnh").
 _MEMBER_OPENERS = ("các ", "từng ", "những ", "ngành ", "đoàn thể", "tổ chức", "cơ quan", "đơn vị", "hội ",
                    "ban ", "sở ", "ủy ban", "uỷ ban", "mặt trận", "lực lượng", "chính quyền", "người đứng đầu",
-                   "bí thư", "cấp ủy", "cấp uỷ", "địa phương", "công an", "ubnd", "đảng ủy", "đảng uỷ")
+                   "bí thư", "cấp ủy", "cấp uỷ", "địa phương", "công an", "ubnd", "đảng ủy", "đảng uỷ", "chi nhánh")
 
 
 # A unit word before a place name ("thành phố Tân An", "huyện Cư Jút"): after "và" it opens a member
 _NAMED_UNIT = re.compile("(?i:" + "|".join(u for u in _UNIT_WORDS if u != "tỉnh") + r")\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _opens_member(before: str, after: str) -> bool:
+    """What follows "và" starts a member of its own: a word that opens members ("và các đoàn thể"), a
+    capitalised body head ("và Công an tỉnh"), a known name, a head and a proper name ("và Hạt Kiểm
+    lâm"), a proper name ("và Than Uyên"), or anything capitalised after a whole known name ("Sở Y tế và
+    Bảo tàng tỉnh"). Any other capitalised words go on with the name before them ("Phòng Khảo thí và
+    Kiểm định chất lượng giáo dục")."""
+    if after.lower().startswith(_MEMBER_OPENERS) or _NAMED_UNIT.match(after):
+        return True
+    if not after[:1].isupper():
+        return False
+    words = after.split()
+    return (len(words) < 2 or words[1][:1].isupper() or bool(_starts_with(_key(after), 0, _HEADS))
+            or resolve(after)[1] or resolve(before.strip())[1])
 
 
 def _split_members(text: str) -> list[str]:
@@ -400,7 +415,7 @@ def _split_members(text: str) -> list[str]:
         last = 0
         for joiner in _JOINER.finditer(part):
             after = part[joiner.end():]
-            if after[:1].isupper() or after.lower().startswith(_MEMBER_OPENERS) or _NAMED_UNIT.match(after):
+            if _opens_member(part[last:joiner.start()], after):
                 members.append(part[last:joiner.start()])
                 last = joiner.end()
         members.append(part[last:])
