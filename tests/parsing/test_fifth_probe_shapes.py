@@ -140,3 +140,27 @@ def test_va_splits_a_list_of_bodies_but_not_a_name_that_holds_it() -> None:
     }
     for phrase, names in cases.items():
         assert split_list(phrase) == names, phrase
+
+
+def test_a_programme_of_action_has_its_title_as_subject() -> None:
+    text = """TỈNH ỦY LÂM ĐỒNG
+Số 27-CTr/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Lâm Đồng, ngày 14 tháng 12 năm 2026
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo
+
+1. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tuyên truyền Nghị quyết.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Trần Văn Hùng
+"""
+    doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
+    assert doc.subject == ("thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển "
+                           "giáo dục và đào tạo")
+    assert [item.ref for item in doc.items] == ["1"]

@@ -72,7 +72,7 @@ SUBJECT = LineRule("subject", r"^(?:V/v|V/V|Về việc|Về)\s*[:.]?\s+(?P<rest
 TYPE_WORD = LineRule(
     "type_word",
     r"^(?P<type>THÔNG BÁO|CHỈ THỊ|KẾ HOẠCH|CÔNG ĐIỆN|NGHỊ QUYẾT|QUYẾT ĐỊNH|KẾT LUẬN|BÁO CÁO|HƯỚNG DẪN|"
-    r"CÔNG VĂN|QUY CHẾ|CHƯƠNG TRÌNH|ĐIỆN)\b(?P<rest>.*)$",
+    r"CÔNG VĂN|QUY CHẾ|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐIỆN)\b(?P<rest>.*)$",
     "THÔNG BÁO", flags=0,
 )
 # A telegram's addressees ("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH điện: - Giám đốc các Sở, ...")
