@@ -164,3 +164,15 @@ Trần Văn Hùng
     assert doc.subject == ("thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển "
                            "giáo dục và đào tạo")
     assert [item.ref for item in doc.items] == ["1"]
+
+
+def test_a_steering_committees_name_in_capitals_reads_in_small_letters_up_to_its_place() -> None:
+    from tracker.parsing.split import issuer_name
+
+    assert issuer_name("BAN CHỈ ĐẠO PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO VÀ CHUYỂN ĐỔI SỐ TỈNH GIA LAI") == (
+        "Ban Chỉ đạo phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Gia Lai")
+    assert issuer_name("BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH") == "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh"
+    # "xã hội" is no commune
+    assert issuer_name("BAN CHỈ ĐẠO CÔNG TÁC GIẢM NGHÈO VÀ AN SINH XÃ HỘI TỈNH HÀ GIANG") == (
+        "Ban Chỉ đạo công tác giảm nghèo và an sinh xã hội tỉnh Hà Giang")
+    assert issuer_name("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG") == "Ủy ban nhân dân tỉnh Đắk Nông"

@@ -86,7 +86,8 @@ _PLACE_WORDS = frozenset({"tinh", "huyen", "xa", "phuong", "quan"})  # a place's
 _COMMITTEE_PLACES = frozenset({"tinh", "thanh", "huyen", "quan", "thi"})  # "Tỉnh ủy Tây Ninh", "Huyện ủy ..."
 
 
-def _is_abbreviation(word: str) -> bool:
+def is_abbreviation(word: str) -> bool:
+    """A word that is no Vietnamese syllable ("UBND", "COVID-19", "TT&TT"): kept as written."""
     letters = strip_diacritics(word).lower().strip(",.;:()")
     return bool(letters) and _SYLLABLE.fullmatch(letters) is None
 
@@ -105,7 +106,7 @@ def name_in_sentence(name: str) -> str:
     if not name or not name.isupper():
         return name
     words = name.split(" ")
-    keep = [_is_abbreviation(w) for w in words]
+    keep = [is_abbreviation(w) for w in words]
     out = [w if k else w.lower() for w, k in zip(words, keep, strict=True)]
     folded = [strip_diacritics(w).lower() for w in out]
     capital = [False] * len(words)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.enums import DocumentType
-from tracker.domain.text import fold, modern_tones
+from tracker.domain.text import fold, is_abbreviation, modern_tones
 from tracker.parsing.directory_lookup import resolve
 from tracker.parsing.name_text import has_old_pairs
 from tracker.parsing.normalize import Line
@@ -246,6 +246,23 @@ _UNITS = (("THÀNH PHỐ", "thành phố"), ("THỊ XÃ", "thị xã"), ("THỊ 
 _ISSUER_WORDS = tuple((word, word + " ", proper) for word, proper in _ORG_WORDS + _UNITS)
 
 
+# a body named by what it does, in small letters ("Ban Chỉ đạo phòng, chống thiên tai ... tỉnh X")
+_DESCRIBED_ORGS = frozenset({"BAN CHỈ ĐẠO"})
+_UNIT_STARTS = frozenset(word.split()[0] for word, _ in _UNITS)
+
+
+def _described_part(text: str) -> tuple[str, str]:
+    """"PHÒNG, CHỐNG DỊCH COVID-19 TỈNH GIA LAI" -> ("phòng, chống dịch COVID-19", "TỈNH GIA LAI"): the
+    words up to the unit that starts the place, in small letters (abbreviations kept), and the rest."""
+    words = text.split()
+    for i, word in enumerate(words):
+        rest = " ".join(words[i:])
+        if word.strip(",") in _UNIT_STARTS and rest != "XÃ HỘI" and not rest.startswith("XÃ HỘI ") \
+                and any(rest == unit or rest.startswith(unit + " ") for unit, _ in _UNITS):
+            return " ".join(w if is_abbreviation(w) else w.lower() for w in words[:i]), rest
+    return " ".join(w if is_abbreviation(w) else w.lower() for w in words), ""
+
+
 def _title(words: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in words.split())
 
@@ -259,6 +276,9 @@ def issuer_name(caps: str) -> str:
             if text.startswith(spaced) or text == word:
                 out.append(proper)
                 text = text[len(word):].strip()
+                if word in _DESCRIBED_ORGS:
+                    described, text = _described_part(text)
+                    out += [described] if described else []
                 break
         else:
             out.append(_title(text))
