@@ -176,3 +176,22 @@ def test_a_steering_committees_name_in_capitals_reads_in_small_letters_up_to_its
     assert issuer_name("BAN CHỈ ĐẠO CÔNG TÁC GIẢM NGHÈO VÀ AN SINH XÃ HỘI TỈNH HÀ GIANG") == (
         "Ban Chỉ đạo công tác giảm nghèo và an sinh xã hội tỉnh Hà Giang")
     assert issuer_name("ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG") == "Ủy ban nhân dân tỉnh Đắk Nông"
+
+
+def test_a_signature_block_flattened_into_two_columns_with_pipes_gives_the_signer() -> None:
+    text = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 4317/UBND-KT | Độc lập - Tự do - Hạnh phúc
+V/v chủ động phòng, chống rét đậm, rét hại | Cao Bằng, ngày 16 tháng 12 năm 2026
+
+Kính gửi: Sở Nông nghiệp và Môi trường.
+
+1. Sở Nông nghiệp và Môi trường hướng dẫn người dân chống rét cho vật nuôi.
+
+Nơi nhận: | KT. CHỦ TỊCH
+- Như trên; | PHÓ CHỦ TỊCH
+- TT Tỉnh ủy, TT HĐND tỉnh (b/c); |
+- Lưu: VT, KT. | Nông Thanh Tùng
+"""
+    doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
+    assert (doc.signer, doc.signing_authority, doc.signer_title) == ("Nông Thanh Tùng", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert doc.number == "4317/UBND-KT"

@@ -557,11 +557,17 @@ class Signature:
     start: int | None = None  # index of the first signature line
 
 
+def _right_cell(text: str) -> str:
+    """A signature block flattened into two columns ("Nơi nhận: | KT. CHỦ TỊCH", "- Lưu: VT. | Nông
+    Thanh Tùng"): the signature is the right one."""
+    return text.rsplit("|", 1)[1].strip() if "|" in text else text
+
+
 def parse_signature(doc: list[Line], from_index: int) -> Signature:
     sig = Signature()
     n = len(doc)
     for i in range(from_index, n):
-        text = doc[i].text
+        text = _right_cell(doc[i].text)
         if AUTHORITY.match(text) or (SIGNER_TITLE.match(text) and _is_caps(text) and len(text) < 60):
             if sig.start is None:
                 sig.start = i
@@ -570,7 +576,7 @@ def parse_signature(doc: list[Line], from_index: int) -> Signature:
             else:
                 sig.title = sig.title or text
             for j in range(i + 1, min(n, i + 12)):
-                candidate = doc[j].text
+                candidate = _right_cell(doc[j].text)
                 if not candidate:
                     continue
                 if AUTHORITY.match(candidate) or (_is_caps(candidate) and SIGNER_TITLE.match(candidate)):
