@@ -195,3 +195,10 @@ Nơi nhận: | KT. CHỦ TỊCH
     doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
     assert (doc.signer, doc.signing_authority, doc.signer_title) == ("Nông Thanh Tùng", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     assert doc.number == "4317/UBND-KT"
+
+
+def test_a_working_group_told_to_follow_up_is_the_monitor() -> None:
+    from tracker.parsing.bodies import monitor_body
+
+    assert monitor_body("Giao Tổ giúp việc Ban Chỉ đạo theo dõi, tổng hợp tình hình thực hiện, báo cáo Trưởng Ban "
+                        "Chỉ đạo.") == "Tổ giúp việc Ban Chỉ đạo"
