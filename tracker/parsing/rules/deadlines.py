@@ -376,9 +376,10 @@ URGENCY_RULES: tuple[TimingRule, ...] = (
         id="urgency.ongoing",
         kind="urgency",
         # not inside a name: "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên", "Trung tâm Giáo
-        # dục thường xuyên" ("Phòng Giáo dục thường xuyên kiểm tra ..." is the adverb)
-        pattern=r"(?<!trung tâm giáo dục )(?<!nghiệp - giáo dục )(?<!nghiệp – giáo dục )(?<!nghiệp-giáo dục )"
-                r"thường\s+xuyên(?!\w)",
+        # dục thường xuyên" ("Phòng Giáo dục thường xuyên kiểm tra ..." is the adverb); the look-behinds
+        # come after the first word, so the pattern opens with a literal the engine searches for
+        pattern=r"thường(?<!trung tâm giáo dục thường)(?<!nghiệp - giáo dục thường)(?<!nghiệp – giáo dục thường)"
+                r"(?<!nghiệp-giáo dục thường)\s+xuyên(?!\w)",
         example="Thường xuyên kiểm tra, kiểm soát, xử lý nghiêm các doanh nghiệp không chấp hành các biện pháp phòng dịch.",
         expect="ongoing",
         needles=("thường",),
