@@ -73,3 +73,21 @@ def test_fast_matching_spelling_equals_modern_tones(path: Path) -> None:
     variants = (text, text.upper(), text.replace("ủy", "uỷ").replace("hòa", "hoà"))
     for variant in variants:
         assert match_spelling(variant) == modern_tones(variant).lower()
+
+
+# Speed: a pattern that opens with a literal or a set of first characters lets the regular expression
+# engine skip to the places that can match; one that opens with a look-behind or nested alternatives is
+# tried at every position of every item (the "thường xuyên" rule with its look-behinds first cost 1.5 %
+# of extraction). These still open otherwise and run only when their needles occur:
+_OPEN_ANYWHERE = {"recurrence.times_per"}
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
+def test_each_rule_opens_with_something_the_engine_can_skip_to(rule: TimingRule) -> None:
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    compiled = re.compile(modern_tones(rule.pattern))
+    parsed = _parser.parse(compiled.pattern, compiled.flags)
+    opens = bool(_compiler._get_literal_prefix(parsed, compiled.flags)[0]) \
+        or _compiler._get_charset_prefix(parsed, compiled.flags) is not None
+    assert opens or rule.id in _OPEN_ANYWHERE

@@ -56,10 +56,12 @@ NUMBER = (
     r"|hai\s+mươi(?:\s+(?:lăm|mốt))?|ba\s+mươi)"
 )
 # what sets a period as the time limit: "trong quý III", "hoàn thành trong tháng 8", "thời gian thực hiện: năm 2021"
-PERIOD_TRIGGER = (
-    r"(?:trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*"
-    r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:)"
+PERIOD_TRIGGERS = (  # its alternatives, to join with more in one group (a pattern that opens with one
+    # alternation of words lets the engine skip to their first letters; nested groups hide them)
+    r"trong|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|chậm\s+nhất(?:\s+(?:là|trong))*"
+    r"|thời\s+(?:hạn|gian)(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:"
 )
+PERIOD_TRIGGER = rf"(?:{PERIOD_TRIGGERS})"
 ROMAN_QUARTER = r"(?P<q>iv|iii|ii|i|[1-4])"
 YEAR_TAIL = r"(?:\s*(?:/|-|,?\s*năm)\s*(?P<y>\d{4}))?"
 CANCHI = (
@@ -118,7 +120,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="date.until",
         kind="date",
-        pattern=rf"(?:(?:đến|tới)\s+hết|từ\s+nay\s+(?:đến|tới)(?:\s+hết)?){DATE_LEAD}{DATE}",
+        pattern=rf"(?:đến\s+hết|tới\s+hết|từ\s+nay\s+(?:đến|tới)(?:\s+hết)?){DATE_LEAD}{DATE}",
         example="Các địa phương hoàn thiện hồ sơ đất đai, thực hiện đến hết ngày 31/12/2021.",
         expect="2021-12-31",
         needles=("đến hết", "tới hết", "từ nay"),
@@ -160,7 +162,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="month.within",
         kind="month_end",
         pattern=(
-            rf"(?:{PERIOD_TRIGGER}|cuối)\s+"
+            rf"(?:{PERIOD_TRIGGERS}|cuối)\s+"
             r"tháng\s+(?P<mo>\d{1,2})(?:\s*(?:/|-|,?\s*năm)\s*(?P<y>\d{4}))?(?!\s*[/.\-]?\s*\d)"
         ),
         example="Phấn đấu hoàn thành tiêm vắc xin mũi 1 cho người trên 65 tuổi trong tháng 8/2021.",
@@ -179,7 +181,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         id="quarter.within",
         kind="quarter_end",
         pattern=(
-            rf"(?:{PERIOD_TRIGGER}|cuối|vào)\s+"
+            rf"(?:{PERIOD_TRIGGERS}|cuối|vào)\s+"
             rf"quý\s+{ROMAN_QUARTER}(?!\w){YEAR_TAIL}"
         ),
         example="Đưa bệnh viện dã chiến số 2 vào hoạt động trong quý III/2021.",
