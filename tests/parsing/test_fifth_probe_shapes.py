@@ -202,3 +202,31 @@ def test_a_working_group_told_to_follow_up_is_the_monitor() -> None:
 
     assert monitor_body("Giao Tổ giúp việc Ban Chỉ đạo theo dõi, tổng hợp tình hình thực hiện, báo cáo Trưởng Ban "
                         "Chỉ đạo.") == "Tổ giúp việc Ban Chỉ đạo"
+
+
+def test_a_long_dash_line_under_kinh_gui_is_still_an_addressee() -> None:
+    text = """ỦY BAN NHÂN DÂN
+TỈNH TÂY NINH
+Số: 9300/UBND-KT
+V/v tăng cường kiểm tra thị trường
+
+Tây Ninh, ngày 15 tháng 12 năm 2026
+
+Kính gửi:
+- Các sở: Công Thương, Y tế, Nông nghiệp và Môi trường, Tài chính, Xây dựng, Nội vụ;
+- Công an tỉnh;
+- UBND các xã, phường.
+
+UBND tỉnh yêu cầu:
+
+1. Tăng cường kiểm tra thị trường.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Hồng Thanh
+"""
+    doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
+    assert [item.ref for item in doc.items] == ["1"]
+    assert [b.name for b in doc.items[0].bodies][:2] == ["Sở Công Thương", "Sở Y tế"]
+    assert "Công an tỉnh" in [b.name for b in doc.items[0].bodies]

@@ -517,6 +517,9 @@ def _telegram_to(text: str) -> re.Match[str] | None:
     return m if m and (not issuer or _is_caps(issuer)) else None
 
 
+_ADDRESSEE_MAX = 160  # characters: a longer dash line under "Kính gửi:" is a sentence, not an addressee
+
+
 def _read_recipients(doc: list[Line], i: int, header: Header) -> int:
     m = RECIPIENTS.match(doc[i].text) or _telegram_to(doc[i].text)
     rest = m.group("rest") if m else ""
@@ -538,9 +541,11 @@ def _read_recipients(doc: list[Line], i: int, header: Header) -> int:
                 j = k
                 continue
             break
-        if header_kind(text) or len(text) > 200 or _is_body(text):
+        dashed = text.startswith(("-", "–", "+", "•"))
+        # "- Các sở: Công Thương, Y tế, Nông nghiệp và Môi trường, Tài chính, ...;" is long, still an addressee
+        if header_kind(text) or len(text) > 200 or (_is_body(text) and not (dashed and len(text) < _ADDRESSEE_MAX)):
             break
-        if not text.startswith(("-", "–", "+", "•")) and header.recipients and len(text) > 60:
+        if not dashed and header.recipients and len(text) > 60:
             break
         header.recipients.append(text.lstrip("-–+• ").strip(" ;,."))
         j += 1
