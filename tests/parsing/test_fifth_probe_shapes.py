@@ -230,3 +230,37 @@ Nguyễn Hồng Thanh
     assert [item.ref for item in doc.items] == ["1"]
     assert [b.name for b in doc.items[0].bodies][:2] == ["Sở Công Thương", "Sở Y tế"]
     assert "Công an tỉnh" in [b.name for b in doc.items[0].bodies]
+
+
+def test_a_long_title_before_the_enacting_body_starts_no_second_document() -> None:
+    text = """HỘI ĐỒNG NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 38/2026/NQ-HĐND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Lâm Đồng, ngày 10 tháng 12 năm 2026
+
+NGHỊ QUYẾT
+Quy định mức hỗ trợ hằng tháng đối với người hoạt động không chuyên trách ở thôn, tổ dân phố trên địa bàn tỉnh
+
+HỘI ĐỒNG NHÂN DÂN TỈNH LÂM ĐỒNG
+KHÓA X, KỲ HỌP THỨ 14
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+
+QUYẾT NGHỊ:
+
+1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+
+CHỦ TỊCH
+
+Phạm Thị Phúc
+"""
+    result = extract(SourceText("t.txt", text, "utf-8", "0"))
+    assert len(result.documents) == 1
+    doc = result.documents[0]
+    assert doc.issuer == "Hội đồng nhân dân tỉnh Lâm Đồng"
+    assert doc.signer == "Phạm Thị Phúc"
+    assert [b.name for b in doc.items[0].bodies] == ["Ủy ban nhân dân tỉnh"]

@@ -100,13 +100,18 @@ def _is_body(text: str) -> bool:
     return len(text) >= _BODY_MIN and not ("gày" in text and PLACE_DATE.match(text))
 
 
+_TITLE_LINES = 3
+
+
 def split_documents(lines: tuple[Line, ...] | list[Line]) -> list[list[Line]]:
     """Cut the file's lines into documents."""
     docs: list[list[Line]] = [[]]
     in_body = False
     in_recipients = False
+    title_lines = 0  # the lines after a document-type line still read as its title
     for line in lines:
-        if not line.text:  # a blank line changes nothing (a third of a file's lines)
+        if not line.text:  # a blank line changes nothing (a third of a file's lines) but end a title
+            title_lines = 0
             docs[-1].append(line)
             continue
         kind = header_kind(line.text)
@@ -118,7 +123,13 @@ def split_documents(lines: tuple[Line, ...] | list[Line]) -> list[list[Line]]:
             docs.append([])
             in_body = False
         docs[-1].append(line)
-        if not in_recipients and _is_body(line.text):
+        if kind == "type":
+            title_lines = _TITLE_LINES
+        elif title_lines:
+            # "QUYẾT ĐỊNH" / "Phê duyệt Phương án ... (a long title)" / "ỦY BAN NHÂN DÂN TỈNH X": the
+            # enacting body's line after a long title is no new document's issuer
+            title_lines -= 1
+        elif not in_recipients and _is_body(line.text):
             in_body = True
     docs = [d for d in docs if any(line.text for line in d)]
     return _relocate_strays(docs)
@@ -345,12 +356,17 @@ def parse_header(doc: list[Line]) -> Header:
         kind = header_kind(text)
         cells = [c.strip() for c in text.split("|") if c.strip()] if "|" in text else [text]
         if kind == "issuer":
-            issuer_lines.append(cells[0])
+            # after the type line and its title, "HỘI ĐỒNG NHÂN DÂN TỈNH X" / "KHÓA X, KỲ HỌP THỨ 14" is the
+            # enacting body of a resolution or decision, already named as the issuer
+            enacting = type_word is not None and bool(issuer_lines)
+            block = [cells[0]]
             j = i + 1
             while j < n and doc[j].text and _is_caps(doc[j].text) and not header_kind(doc[j].text) \
                     and len(doc[j].text) < 60 and not doc[j].text.startswith("*"):
-                issuer_lines.append(doc[j].text)
+                block.append(doc[j].text)
                 j += 1
+            if not enacting:
+                issuer_lines += block
             for cell in cells[1:]:
                 _header_cell(header, cell)
             i = j
