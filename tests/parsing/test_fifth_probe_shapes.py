@@ -254,6 +254,11 @@ QUYẾT NGHỊ:
 
 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
 
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+T/M HỘI ĐỒNG NHÂN DÂN
 CHỦ TỊCH
 
 Phạm Thị Phúc
