@@ -269,3 +269,23 @@ Phạm Thị Phúc
     assert doc.issuer == "Hội đồng nhân dân tỉnh Lâm Đồng"
     assert doc.signer == "Phạm Thị Phúc"
     assert [b.name for b in doc.items[0].bodies] == ["Ủy ban nhân dân tỉnh"]
+
+
+def test_partners_named_in_more_ways_and_the_provincial_tax_office() -> None:
+    from tracker.parsing.bodies import clause_bodies
+
+    def named(text: str) -> list[tuple[str, str]]:
+        return [(m.name, m.role.value) for m in clause_bodies(text)]
+
+    partner = [("Sở Y tế", "lead"), ("Sở Xây dựng", "cooperating")]
+    assert named("Sở Y tế phối hợp cùng Sở Xây dựng kiểm tra an toàn thực phẩm.") == partner
+    assert named("Sở Y tế chủ trì, phối hợp cùng với Sở Xây dựng kiểm tra an toàn thực phẩm.") == partner
+    assert named("Sở Y tế, với sự phối hợp của Sở Xây dựng, kiểm tra an toàn thực phẩm.") == partner
+    assert named("Sở Y tế kiểm tra an toàn thực phẩm (phối hợp với Sở Xây dựng, Sở Tài chính).") == partner + [
+        ("Sở Tài chính", "cooperating")]
+    assert named("Sở Y tế kiểm tra an toàn thực phẩm (phối hợp: Sở Xây dựng).") == partner
+    assert named("Công an tỉnh cùng với Bộ Chỉ huy Bộ đội Biên phòng tỉnh tập trung kiểm soát biên giới.") == [
+        ("Công an tỉnh", "lead"), ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "lead")]
+    assert named("Thuế tỉnh Tây Ninh chủ trì, phối hợp với Sở Tài chính kiểm tra.") == [
+        ("Thuế tỉnh Tây Ninh", "lead"), ("Sở Tài chính", "cooperating")]
+    assert named("Tăng cường quản lý thuế đối với hộ kinh doanh.") == []  # the word, not the office

@@ -640,7 +640,11 @@ def _object_list(text: str, key: str, start: int, end: int) -> tuple[str, int] |
 
 
 _DEMAND_VERBS = ("yêu cầu", "đề nghị", "giao")
-_COOPERATING_WITH = re.compile(r"phối (?:kết )?hợp (?:chặt chẽ )?(?:với\s+)?")
+_COOPERATING_WITH = re.compile(r"phối (?:kết )?hợp (?:chặt chẽ )?(?:với\s+|cùng(?:\s+với)?\s+)?")
+# Partners named apart from the predicate: "Sở Y tế, với sự phối hợp của Sở Xây dựng, kiểm tra ...", and a
+# bracket after the task: "... (phối hợp với Sở Xây dựng, Sở Tài chính)", "(cùng với ...)", "(phối hợp: ...)"
+_WITH_HELP_OF = re.compile(r"với sự (?:phối hợp|tham gia|hỗ trợ) của\s+")
+_PARTNERS_IN_BRACKETS = re.compile(r"\((?:phối (?:kết )?hợp|cùng)(?:\s+với)?\s*:?\s*([^()]+)\)")
 _AND_DIRECTING = re.compile(r"\s*(?:,|và)\s*chỉ đạo\s+")
 # A group a body directs: "các trường mầm non, tiểu học", "UBND cấp xã", "bộ phận chuyên môn", "ngành điện"
 _GROUP_DIRECTED = re.compile(r"^\s*(?:các|những|mọi|toàn bộ|bộ phận|lực lượng|ngành)\s|\bcấp (?:xã|huyện|tỉnh|cơ sở)\b")
@@ -693,16 +697,33 @@ def clause_bodies(text: str) -> list[Mention]:
             # "- Phòng Kinh tế: Chủ trì, phối hợp với Công an phường ...": the task after the colon
             predicate_at = _skip_space(key, subject.end + 1, end)
             predicate = _starts_with(key, predicate_at, _PREDICATES)
+        if predicate == "cùng với":  # "Công an tỉnh cùng với Bộ Chỉ huy Bộ đội Biên phòng tỉnh tập trung ...": jointly
+            found = _object_list(text, key, subject.end + len(predicate), end)
+            if found:
+                out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
+        partners_at = None
         if predicate in ("chủ trì", "phối hợp", "phối kết hợp"):
-            # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp Sở Y tế" (a head must follow)
+            # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp cùng ...", "phối hợp Sở Y tế" (a
+            # head must follow)
             m = _COOPERATING_WITH.search(key, predicate_at, end)
-            if m:
-                found = _object_list(text, key, m.end(), end)
-                if found:
-                    cooperating = [x for x in mentions_in(found[0], TaskRole.COOPERATING, heads_only=True)
-                                   if _key(x.name) not in _GENERIC and not _key(x.name).startswith("cơ quan")]
-                    out.extend(cooperating)
+            partners_at = m.end() if m else None
+        if partners_at is None and "sự" in key:
+            m = _WITH_HELP_OF.search(key, start, end)
+            partners_at = m.end() if m else None
+        if partners_at is not None:
+            found = _object_list(text, key, partners_at, end)
+            if found:
+                out.extend(_partners(found[0]))
+        if "(" in text:
+            for bracket in _PARTNERS_IN_BRACKETS.finditer(key, start, end):
+                out.extend(_partners(text[bracket.start(1):bracket.end(1)]))
     return out
+
+
+def _partners(phrase: str) -> list[Mention]:
+    """The cooperating bodies a phrase names, but groups and bare "cơ quan ..." ("cơ quan liên quan")."""
+    return [x for x in mentions_in(phrase, TaskRole.COOPERATING, heads_only=True)
+            if _key(x.name) not in _GENERIC and not _key(x.name).startswith("cơ quan")]
 
 
 _DEMAND = re.compile(r"\b(?:yêu cầu|đề nghị|giao)\b", re.IGNORECASE)

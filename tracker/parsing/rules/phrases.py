@@ -32,7 +32,7 @@ BODY_HEADS = PhraseList(
      "bcđ", "mttq", "ubmttq", "vptu", "btv", "bch", "đutt", "đuttu", "bcsđ", "bchqs",
      "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ", "điện lực", "viện", "đặc khu", "chủ đầu tư", "hợp tác xã",
      "cơ sở giáo dục", "cơ sở y tế", "cơ sở sản xuất", "cơ sở kinh doanh", "tổ chức tín dụng", "trạm",
-     "ttxvn", "tổ trưởng", "chỉ huy trưởng"),
+     "ttxvn", "tổ trưởng", "chỉ huy trưởng", "thuế"),
     "Ban Tuyên giáo Tỉnh ủy, Sở Thông tin và Truyền thông tập trung chỉ đạo các cơ quan báo chí", "ban",
 )
 # Words that start the predicate: the subject (the bodies) ends before the first of them.
@@ -78,7 +78,7 @@ CAPITAL_ONLY_HEADS = PhraseList(
      "văn phòng", "thành viên", "cán bộ", "đảng viên", "ngân hàng", "kho bạc", "bệnh viện", "tổ công tác",
      "tổ giúp việc", "tổ covid", "chi bộ", "quân sự", "biên phòng", "thường trực", "công an", "lực lượng", "ngành", "cơ quan",
      "đơn vị", "địa phương", "bảo hiểm xã hội", "tỉnh đoàn", "trường", "quỹ", "công ty", "tổng công ty", "cảng vụ",
-     "điện lực", "viện", "đặc khu", "trạm"),
+     "điện lực", "viện", "đặc khu", "trạm", "thuế"),
     "Bố trí đủ nhân lực cho các điểm tiêm; báo cáo kết quả hàng ngày.", "báo",
 )
 # Phrases with a comma or "và" inside that must not be split ("sở, ban, ngành" is one body).
