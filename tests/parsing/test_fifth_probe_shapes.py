@@ -21,6 +21,10 @@ Thanh Hóa, ngày 03 tháng 12 năm 2026
 Giám đốc Sở yêu cầu các phòng, đơn vị thực hiện các nội dung sau:
 {body}
 
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
 GIÁM ĐỐC
 
 Lê Đức Thắng
@@ -289,3 +293,16 @@ def test_partners_named_in_more_ways_and_the_provincial_tax_office() -> None:
     assert named("Thuế tỉnh Tây Ninh chủ trì, phối hợp với Sở Tài chính kiểm tra.") == [
         ("Thuế tỉnh Tây Ninh", "lead"), ("Sở Tài chính", "cooperating")]
     assert named("Tăng cường quản lý thuế đối với hộ kinh doanh.") == []  # the word, not the office
+
+
+def test_a_heading_doi_voi_a_body_gives_that_body_to_its_sub_items() -> None:
+    body = ("1. Đối với cấp ủy cơ sở:\n"
+            "- Xây dựng kế hoạch kiểm điểm, hoàn thành trước ngày 15/12/2026.\n"
+            "2. Đối với chi bộ:\n"
+            "- Tổ chức họp chi bộ để đảng viên tự kiểm điểm.\n"
+            "3. Đối với các dự án chậm tiến độ:\n"
+            "- Sở Tài chính rà soát, báo cáo.")
+    items = _items(_LETTER.format(body=body))
+    assert [b.name for b in items["1.1"].bodies] == ["Cấp ủy cơ sở"]
+    assert [b.name for b in items["2.1"].bodies] == ["Chi bộ"]
+    assert [b.name for b in items["3.1"].bodies] == ["Sở Tài chính"]  # a topic, not a body: the item's own body

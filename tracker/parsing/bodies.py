@@ -286,7 +286,15 @@ def _after_topic(text: str, key: str, pos: int, end: int) -> _Subject | None:
             if found is not None:
                 return found
         comma = key.find(", ", after, min(end, pos + _TOPIC_REACH))
+    if key.startswith(":", end) and key.startswith(_FOR_WHOM, pos) and "," not in key[pos:end]:
+        # "1. Đối với cấp ủy cơ sở:", "3. Đối với chi bộ:" - a heading naming whom its sub-items are for
+        whom, word = _past_determiners(key, pos + len(_FOR_WHOM), end)
+        if word in _HEADS and _starts_with(key, whom, _HEADS, word):
+            return _Subject(whom, end, None)
     return None
+
+
+_FOR_WHOM = "đối với"
 
 
 def _known_name_ends_at(text: str, key: str, start: int, pos: int, word: str) -> bool:
