@@ -306,3 +306,10 @@ def test_a_heading_doi_voi_a_body_gives_that_body_to_its_sub_items() -> None:
     assert [b.name for b in items["1.1"].bodies] == ["Cấp ủy cơ sở"]
     assert [b.name for b in items["2.1"].bodies] == ["Chi bộ"]
     assert [b.name for b in items["3.1"].bodies] == ["Sở Tài chính"]  # a topic, not a body: the item's own body
+
+
+def test_the_last_dash_telling_the_office_to_follow_the_units_up_gives_the_monitor() -> None:
+    body = ("- Giao Chi cục Kiểm lâm bố trí lực lượng trực 24/24 giờ.\n"
+            "- Giao Văn phòng Sở theo dõi, đôn đốc các đơn vị thực hiện; tổng hợp, báo cáo Giám đốc Sở.")
+    doc = extract(SourceText("t.txt", _LETTER.format(body=body), "utf-8", "0")).documents[0]
+    assert doc.monitor == "Văn phòng Sở"

@@ -134,7 +134,9 @@ MONITOR = LineRule(
 # thực hiện Kết luận; định kỳ 6 tháng báo cáo ..."): that item's body is also the monitor.
 FOLLOW_UP = LineRule(
     "follow_up",
-    r"(?:theo dõi|đôn đốc|nắm tình hình)[^.;]{0,60}?\bviệc (?:triển khai )?thực hiện"
+    # "... việc thực hiện", "... đôn đốc các cơ quan, đơn vị thực hiện"
+    r"(?:theo dõi|đôn đốc|nắm tình hình)[^.;]{0,60}?\b(?:việc (?:triển khai )?|các (?:cơ quan|đơn vị|địa phương|sở)"
+    r"[^.;]{0,40}?\b)thực hiện"
     r"(?:\s+(?:các\s+)?(?:nội dung\s+)?(?:văn bản|công văn|chỉ thị|kết luận|thông báo|kế hoạch|nghị quyết|công điện|"
     r"quyết định)\b|\s*[;,.]|\s*$)",
     "Văn phòng Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận; "
