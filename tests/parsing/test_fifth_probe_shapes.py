@@ -313,3 +313,18 @@ def test_the_last_dash_telling_the_office_to_follow_the_units_up_gives_the_monit
             "- Giao Văn phòng Sở theo dõi, đôn đốc các đơn vị thực hiện; tổng hợp, báo cáo Giám đốc Sở.")
     doc = extract(SourceText("t.txt", _LETTER.format(body=body), "utf-8", "0")).documents[0]
     assert doc.monitor == "Văn phòng Sở"
+
+
+def test_working_days_counted_from_another_event_give_no_deadline() -> None:
+    from datetime import date
+
+    from tracker.parsing.deadlines import analyse_timing
+
+    issued = date(2026, 12, 2)
+    assert analyse_timing("Gửi biên bản về Đảng ủy cấp trên trong 05 ngày làm việc sau cuộc họp.", issued).due is None
+    assert analyse_timing("Gửi hồ sơ chậm nhất 05 ngày làm việc trước ngày khai mạc kỳ họp.", issued).due is None
+    # from the issue date (or the receipt of the letter) still counted
+    assert str(analyse_timing("Gửi ý kiến trong vòng 05 ngày làm việc.", issued).due) == "2026-12-09"
+    assert str(analyse_timing("Gửi ý kiến trong 05 ngày làm việc kể từ ngày nhận được văn bản này.",
+                              issued).due) == "2026-12-09"
+    assert str(analyse_timing("Báo cáo trong 07 ngày.", issued).due) == "2026-12-09"

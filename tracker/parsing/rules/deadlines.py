@@ -69,6 +69,12 @@ CANCHI = (
     r"(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi))"
 )
 REPEAT = r"(?:hằng|hàng|mỗi)"
+# a period counted from something else ("05 ngày làm việc sau cuộc họp", "... trước ngày khai mạc"), or a
+# span of the past ("trong 7 ngày qua"): no time limit from the issue date
+NOT_AN_EVENT_OFFSET = (
+    r"(?!\s*(?:qua|vừa\s+qua|gần\s+đây|gần\s+nhất|trở\s+lại|trước|tới|liên\s+tục|liên\s+tiếp|tiếp\s+theo"
+    r"|đầu|cuối|sau|/))"
+)
 
 # ---------------------------------------------------------------- deadline rules
 
@@ -138,9 +144,8 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         kind="relative",
         pattern=(
             r"(?:trong(?:\s+(?:vòng|thời\s+hạn|thời\s+gian))?|thời\s+hạn|chậm\s+nhất(?:\s+(?:là|sau))*)\s+"
-            rf"{NUMBER}\s+(?P<unit>ngày|tuần|tháng)(?P<work>\s+làm\s+việc)?"
-            r"(?!\s*(?:qua|vừa\s+qua|gần\s+đây|gần\s+nhất|trở\s+lại|trước|tới|liên\s+tục|liên\s+tiếp|tiếp\s+theo"
-            r"|đầu|cuối|sau|/))"
+            # "làm việc" read whenever it follows (not skipped to let "... làm việc sau cuộc họp" pass)
+            rf"{NUMBER}\s+(?P<unit>ngày|tuần|tháng)(?P<work>\s+làm\s+việc)?(?!\s+làm\s+việc){NOT_AN_EVENT_OFFSET}"
         ),
         example="Sở Y tế tham mưu kế hoạch tiêm vắc xin, trình Ủy ban nhân dân tỉnh trong 7 ngày kể từ ngày ký.",
         expect="2021-07-11",
@@ -151,7 +156,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
         kind="relative",
         pattern=(
             r"(?:trong(?:\s+(?:vòng|thời\s+hạn|thời\s+gian))?|thời\s+hạn|chậm\s+nhất(?:\s+(?:là|sau))*)\s+"
-            rf"{NUMBER}\s+(?P<unit>ngày)(?P<work>\s+làm\s+việc)"
+            rf"{NUMBER}\s+(?P<unit>ngày)(?P<work>\s+làm\s+việc){NOT_AN_EVENT_OFFSET}"
         ),
         example="Các sở, ngành có ý kiến bằng văn bản gửi Sở Kế hoạch và Đầu tư trong vòng 05 ngày làm việc.",
         expect="2021-07-09",
