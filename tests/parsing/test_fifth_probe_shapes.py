@@ -328,3 +328,16 @@ def test_working_days_counted_from_another_event_give_no_deadline() -> None:
     assert str(analyse_timing("Gửi ý kiến trong 05 ngày làm việc kể từ ngày nhận được văn bản này.",
                               issued).due) == "2026-12-09"
     assert str(analyse_timing("Báo cáo trong 07 ngày.", issued).due) == "2026-12-09"
+
+
+def test_a_year_that_dates_a_thing_and_a_council_session_at_the_years_end_fix_no_day() -> None:
+    from datetime import date
+
+    from tracker.parsing.deadlines import analyse_timing
+
+    issued = date(2026, 12, 2)
+    hint = analyse_timing("Cung cấp thông tin về đảng viên bị kỷ luật trong năm 2026 trước ngày 25/12/2026.", issued)
+    assert str(hint.due) == "2026-12-25"
+    assert str(analyse_timing("Hoàn thành trong năm 2026.", issued).due) == "2026-12-31"
+    assert analyse_timing("Hoàn thành trước kỳ họp Hội đồng nhân dân tỉnh cuối năm 2026.", issued).due is None
+    assert str(analyse_timing("Tổ chức hội nghị tổng kết cuối năm 2026.", issued).due) == "2026-12-31"

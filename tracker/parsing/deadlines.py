@@ -142,6 +142,7 @@ _PAST_DUE_CUES = _kk(rules.PAST_DUE_CUES)
 _UNTIL_BLOCKERS = _kk(rules.UNTIL_BLOCKERS)
 _DEADLINE_BLOCKERS = _kk(rules.DEADLINE_BLOCKERS)
 _SEASON_WORDS = _kk(rules.SEASON_WORDS)
+_YEAR_END_EVENTS = _kk(rules.YEAR_END_EVENTS)
 _REPEAT_ACTIONS = _kk(rules.REPEAT_ACTIONS)
 _REPEAT_DESCRIBED = _kk(rules.REPEAT_DESCRIBED)
 
@@ -427,7 +428,8 @@ def _deadline_candidates(text: _Text, issue: date | None, skip: list[tuple[int, 
         before = _words_before(text.key, m.start(), 3)
         if _ends_with_phrase(before, _DEADLINE_BLOCKERS):
             continue
-        if rule.kind == "year_end" and _ends_with_phrase(before, _SEASON_WORDS):
+        if rule.kind == "year_end" and (_ends_with_phrase(before, _SEASON_WORDS) or _contains_phrase(
+                " ".join(_words_before(text.key, m.start(), 8)), _YEAR_END_EVENTS)):
             continue
         if rule.kind == "relative" and not _relative_counts_from_issue(text.key, m):
             continue
@@ -469,8 +471,14 @@ def find_deadline(item_text: str, issue_date: date | None) -> TimingMatch | None
 
 def _pick_deadline(text: _Text, issue: date | None, skip: list[tuple[int, int]]) -> TimingMatch | None:
     candidates = _deadline_candidates(text, issue, skip)
-    for candidate in candidates:
+    for n, candidate in enumerate(candidates):
         if candidate.due is not None:
+            if candidate.rule_id == "year.within":
+                # "trong năm 2026" often says which year a thing belongs to ("đảng viên bị kỷ luật trong
+                # năm 2026"): a day named later in the item is its time limit
+                dated = next((c for c in candidates[n + 1:] if c.due is not None and c.rule_id.startswith("date.")),
+                             None)
+                return dated or candidate
             return candidate
     return candidates[0] if candidates else None
 

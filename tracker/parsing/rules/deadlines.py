@@ -539,6 +539,9 @@ DEADLINE_BLOCKERS = ("tính đến", "kể từ", "từ", "tính từ", "bắt �
 # Before "cuối năm" these make it a season, not a time limit ("an ninh trật tự dịp cuối năm", "đợt
 # tiêm chủng cuối năm trong tháng 01/2027").
 SEASON_WORDS = ("đợt", "dịp", "cao điểm", "những ngày", "các tháng", "những tháng", "thời điểm", "mùa", "vào dịp")
+# A few words before "cuối năm" these make it the time of an event that comes before the year's end
+# ("trước kỳ họp Hội đồng nhân dân tỉnh cuối năm 2026"): no day follows from it.
+YEAR_END_EVENTS = ("kỳ họp",)
 # A repeat cue counts only when a repeated action or report is asked for nearby in the same clause.
 REPEAT_ACTIONS = (
     "báo cáo",
