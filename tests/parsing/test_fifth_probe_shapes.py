@@ -341,3 +341,18 @@ def test_a_year_that_dates_a_thing_and_a_council_session_at_the_years_end_fix_no
     assert str(analyse_timing("Hoàn thành trong năm 2026.", issued).due) == "2026-12-31"
     assert analyse_timing("Hoàn thành trước kỳ họp Hội đồng nhân dân tỉnh cuối năm 2026.", issued).due is None
     assert str(analyse_timing("Tổ chức hội nghị tổng kết cuối năm 2026.", issued).due) == "2026-12-31"
+
+
+def test_partners_of_an_item_that_names_no_lead_come_after_the_lead_it_falls_back_to() -> None:
+    body = ("1. Khẩn trương hoàn thiện hồ sơ quy hoạch (phối hợp với Sở Tài chính), trình UBND tỉnh.\n"
+            "2. Chủ trì, phối hợp cùng Công an tỉnh rà soát các công trình vi phạm.\n"
+            "3. Phối hợp với Bảo hiểm xã hội tỉnh giải quyết vướng mắc trong thanh toán.")
+    letter = _LETTER.replace("Giám đốc Sở yêu cầu các phòng, đơn vị thực hiện các nội dung sau:",
+                             "Kính gửi: Sở Xây dựng.\n\nỦy ban nhân dân tỉnh yêu cầu:")
+    items = _items(letter.format(body=body))
+    assert [(b.name, b.role.value) for b in items["1"].bodies] == [("Sở Xây dựng", "lead"),
+                                                                    ("Sở Tài chính", "cooperating")]
+    assert [(b.name, b.role.value) for b in items["2"].bodies] == [("Sở Xây dựng", "lead"),
+                                                                    ("Công an tỉnh", "cooperating")]
+    assert [(b.name, b.role.value) for b in items["3"].bodies] == [("Sở Xây dựng", "lead"),
+                                                                    ("Bảo hiểm xã hội tỉnh", "cooperating")]

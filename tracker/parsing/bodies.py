@@ -192,7 +192,7 @@ class _Subject:
     predicate: str | None
 
 
-_COOPERATION = re.compile(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?với\s+")
+_COOPERATION = re.compile(r"(?:chủ trì,?\s*)?phối hợp (?:chặt chẽ )?(?:với|cùng(?: với)?)\s+")
 
 
 def _find_subject(text: str, key: str, start: int, end: int, *, assigned: bool = False) -> _Subject | None:
@@ -675,56 +675,63 @@ def clause_bodies(text: str) -> list[Mention]:
     key = _key(text)
     out: list[Mention] = []
     for start, end in _clauses(text):
-        subject = _find_subject(text, key, start, end)
-        if subject is None:
-            continue
-        if subject.predicate in _DEMAND_VERBS:
-            # "Thường trực Tỉnh ủy yêu cầu Ban cán sự đảng ...": the issuer asks, the named bodies act
-            subject = _find_subject(text, key, subject.end + len(subject.predicate), end)
-            if subject is None:
-                continue
-        if subject.end < end and _starts_with(key, _skip_space(key, subject.end, end), _DECIDING):
-            continue  # "Thường trực Tỉnh ủy thống nhất chủ trương ...": the author decides, others act
-        phrase = text[subject.start:subject.end].rstrip()
-        if phrase.strip():
-            out.extend(mentions_in(phrase, TaskRole.LEAD))
-        if subject.predicate in ("lãnh đạo", "chỉ đạo"):
-            after = subject.end + len(subject.predicate)
-            also_directing = _AND_DIRECTING.match(key, after, min(end, after + 16)) \
-                if subject.predicate == "lãnh đạo" else None
-            object_at = also_directing.end() if also_directing else after
-            found = _object_list(text, key, object_at, end)
-            if found and not (subject.predicate == "chỉ đạo" and _is_group(key[object_at:object_at + 60])):
-                named = mentions_in(found[0], TaskRole.LEAD, heads_only=True)
-                # the bodies led are in charge; those directed ("chỉ đạo Sở Y tế, Sở Tài chính ...", "lãnh
-                # đạo, chỉ đạo HĐND tỉnh") when they are specific, not "các địa phương, đơn vị"
-                directed = subject.predicate == "chỉ đạo" or also_directing is not None
-                out.extend([m for m in named if is_specific([m])] if directed else named)
-        predicate, predicate_at = subject.predicate, subject.end
-        if predicate is None and key.startswith(":", subject.end):
-            # "- Phòng Kinh tế: Chủ trì, phối hợp với Công an phường ...": the task after the colon
-            predicate_at = _skip_space(key, subject.end + 1, end)
-            predicate = _starts_with(key, predicate_at, _PREDICATES)
-        if predicate == "cùng với":  # "Công an tỉnh cùng với Bộ Chỉ huy Bộ đội Biên phòng tỉnh tập trung ...": jointly
-            found = _object_list(text, key, subject.end + len(predicate), end)
-            if found:
-                out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
-        partners_at = None
-        if predicate in ("chủ trì", "phối hợp", "phối kết hợp"):
-            # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp cùng ...", "phối hợp Sở Y tế" (a
-            # head must follow)
-            m = _COOPERATING_WITH.search(key, predicate_at, end)
-            partners_at = m.end() if m else None
-        if partners_at is None and "sự" in key:
-            m = _WITH_HELP_OF.search(key, start, end)
-            partners_at = m.end() if m else None
-        if partners_at is not None:
-            found = _object_list(text, key, partners_at, end)
-            if found:
-                out.extend(_partners(found[0]))
-        if "(" in text:
+        out.extend(_clause_mentions(text, key, start, end))
+        if "(" in text:  # "... (phối hợp với Sở Xây dựng)": partners in a bracket, whoever the clause names
             for bracket in _PARTNERS_IN_BRACKETS.finditer(key, start, end):
                 out.extend(_partners(text[bracket.start(1):bracket.end(1)]))
+    return out
+
+
+def _clause_mentions(text: str, key: str, start: int, end: int) -> list[Mention]:
+    """The bodies one clause names as actors: its subject, those it leads, its partners."""
+    out: list[Mention] = []
+    subject = _find_subject(text, key, start, end)
+    if subject is None:
+        return out
+    if subject.predicate in _DEMAND_VERBS:
+        # "Thường trực Tỉnh ủy yêu cầu Ban cán sự đảng ...": the issuer asks, the named bodies act
+        subject = _find_subject(text, key, subject.end + len(subject.predicate), end)
+        if subject is None:
+            return out
+    if subject.end < end and _starts_with(key, _skip_space(key, subject.end, end), _DECIDING):
+        return out  # "Thường trực Tỉnh ủy thống nhất chủ trương ...": the author decides, others act
+    phrase = text[subject.start:subject.end].rstrip()
+    if phrase.strip():
+        out.extend(mentions_in(phrase, TaskRole.LEAD))
+    if subject.predicate in ("lãnh đạo", "chỉ đạo"):
+        after = subject.end + len(subject.predicate)
+        also_directing = _AND_DIRECTING.match(key, after, min(end, after + 16)) \
+            if subject.predicate == "lãnh đạo" else None
+        object_at = also_directing.end() if also_directing else after
+        found = _object_list(text, key, object_at, end)
+        if found and not (subject.predicate == "chỉ đạo" and _is_group(key[object_at:object_at + 60])):
+            named = mentions_in(found[0], TaskRole.LEAD, heads_only=True)
+            # the bodies led are in charge; those directed ("chỉ đạo Sở Y tế, Sở Tài chính ...", "lãnh
+            # đạo, chỉ đạo HĐND tỉnh") when they are specific, not "các địa phương, đơn vị"
+            directed = subject.predicate == "chỉ đạo" or also_directing is not None
+            out.extend([m for m in named if is_specific([m])] if directed else named)
+    predicate, predicate_at = subject.predicate, subject.end
+    if predicate is None and key.startswith(":", subject.end):
+        # "- Phòng Kinh tế: Chủ trì, phối hợp với Công an phường ...": the task after the colon
+        predicate_at = _skip_space(key, subject.end + 1, end)
+        predicate = _starts_with(key, predicate_at, _PREDICATES)
+    if predicate == "cùng với":  # "Công an tỉnh cùng với Bộ Chỉ huy Bộ đội Biên phòng tỉnh tập trung ...": jointly
+        found = _object_list(text, key, subject.end + len(predicate), end)
+        if found:
+            out.extend(mentions_in(found[0], TaskRole.LEAD, heads_only=True))
+    partners_at = None
+    if predicate in ("chủ trì", "phối hợp", "phối kết hợp"):
+        # "phối hợp với Sở Y tế", "phối hợp chặt chẽ với ...", "phối hợp cùng ...", "phối hợp Sở Y tế" (a
+        # head must follow)
+        m = _COOPERATING_WITH.search(key, predicate_at, end)
+        partners_at = m.end() if m else None
+    if partners_at is None and "sự" in key:
+        m = _WITH_HELP_OF.search(key, start, end)
+        partners_at = m.end() if m else None
+    if partners_at is not None:
+        found = _object_list(text, key, partners_at, end)
+        if found:
+            out.extend(_partners(found[0]))
     return out
 
 

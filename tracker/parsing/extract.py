@@ -173,6 +173,9 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
             # tỉnh ..."): those bodies come after the ones the item falls back to, they do not replace
             # them; under a topic line ("1. Về công tác cán bộ") the paragraphs alone say who acts
             mentions = list(fallback) + mentions
+        if mentions and all(m.role is TaskRole.COOPERATING for m in mentions):
+            # "Rà soát ... (phối hợp với Sở Xây dựng)": the partners are named, the lead is whom the item is for
+            mentions = (section_intro(chain) or list(fallback)) + mentions
         if not mentions:
             mentions = section_intro(chain) or list(fallback)
             if _overlong_name(node.text):
