@@ -356,3 +356,39 @@ def test_partners_of_an_item_that_names_no_lead_come_after_the_lead_it_falls_bac
                                                                     ("Công an tỉnh", "cooperating")]
     assert [(b.name, b.role.value) for b in items["3"].bodies] == [("Sở Xây dựng", "lead"),
                                                                     ("Bảo hiểm xã hội tỉnh", "cooperating")]
+
+
+def test_a_section_title_whose_tasks_are_a_table_is_no_item() -> None:
+    text = """ỦY BAN NHÂN DÂN
+TỈNH ĐỒNG NAI
+Số: 412/KH-UBND
+
+Đồng Nai, ngày 08 tháng 12 năm 2026
+
+KẾ HOẠCH
+Hỗ trợ doanh nghiệp nhỏ và vừa năm 2027
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Tạo thuận lợi cho doanh nghiệp.
+
+II. NHIỆM VỤ CỤ THỂ
+
+| STT | Nội dung công việc | Thời gian hoàn thành | Cơ quan chủ trì | Cơ quan phối hợp |
+|---|---|---|---|---|
+| 1 | Ban hành Quy chế phối hợp hỗ trợ doanh nghiệp | Quý I/2027 | Sở Tài chính | Sở Tư pháp |
+| 2 | Xây dựng cơ sở dữ liệu về mặt bằng sản xuất | Trước ngày 30/9/2027 | Sở Xây dựng | Sở Công Thương |
+
+III. TỔ CHỨC THỰC HIỆN
+Sở Tài chính theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+Nơi nhận:
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Nguyễn Văn Út
+"""
+    doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
+    assert "NHIỆM VỤ CỤ THỂ" not in [item.text for item in doc.items]
+    assert any(item.text.startswith("Ban hành Quy chế") for item in doc.items)

@@ -81,6 +81,17 @@ def _is_task_sentence(text: str) -> bool:
     return bool(own) and own[-1] in ".;!…" and not own.lower().startswith("về ")
 
 
+_TITLE_WORDS = 8
+
+
+def _is_bare_title(node: Node) -> bool:
+    """"II. NHIỆM VỤ CỤ THỂ" with nothing under it (its tasks in a table read apart): a section's title in
+    capitals, no task."""
+    own = node.text.strip()
+    return (not node.children and not node.continuation and own.isupper() and own[-1:] not in ".;!?…"
+            and len(own.split()) <= _TITLE_WORDS)
+
+
 def _short(text: str) -> str:
     words = text.split()
     return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
@@ -153,6 +164,8 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         return intro if intro_counts[intro] else None
 
     for node in leaves:
+        if _is_bare_title(node):
+            continue
         inherited: list = []
         parent = node.parent
         chain: list[Node] = []
