@@ -392,3 +392,13 @@ Nguyễn Văn Út
     doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
     assert "NHIỆM VỤ CỤ THỂ" not in [item.text for item in doc.items]
     assert any(item.text.startswith("Ban hành Quy chế") for item in doc.items)
+
+
+def test_the_year_of_results_reached_is_no_time_limit() -> None:
+    from datetime import date
+
+    from tracker.parsing.deadlines import analyse_timing
+
+    issued = date(2026, 12, 2)
+    assert analyse_timing("Ghi nhận những kết quả Sở Xây dựng đạt được trong năm 2026.", issued).due is None
+    assert str(analyse_timing("Sở Xây dựng hoàn thành trong năm 2026.", issued).due) == "2026-12-31"

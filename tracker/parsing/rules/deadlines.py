@@ -534,8 +534,9 @@ PAST_DUE_CUES = ("báo cáo", "gửi", "nộp", "hoàn thành", "xong")  # not "
 # hoạt động karaoke đến hết ngày 15/8", "giãn cách xã hội đến hết ngày 31/7").
 UNTIL_BLOCKERS = ("cách ly", "giãn cách", "phong tỏa", "tạm dừng", "dừng", "tạm ngừng", "ngừng", "đóng cửa",
                   "hạn chế", "nghỉ", "hiệu lực", "áp dụng")
-# A deadline phrase right after these words is the start of a period or a count, not a time limit.
-DEADLINE_BLOCKERS = ("tính đến", "kể từ", "từ", "tính từ", "bắt đầu từ", "so với", "như")
+# A deadline phrase right after these words is the start of a period or a count, or the time of results
+# already reached ("kết quả đạt được trong năm 2026"), not a time limit.
+DEADLINE_BLOCKERS = ("tính đến", "kể từ", "từ", "tính từ", "bắt đầu từ", "so với", "như", "đạt được")
 # Before "cuối năm" these make it a season, not a time limit ("an ninh trật tự dịp cuối năm", "đợt
 # tiêm chủng cuối năm trong tháng 01/2027").
 SEASON_WORDS = ("đợt", "dịp", "cao điểm", "những ngày", "các tháng", "những tháng", "thời điểm", "mùa", "vào dịp")
