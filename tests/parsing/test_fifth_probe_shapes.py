@@ -402,3 +402,48 @@ def test_the_year_of_results_reached_is_no_time_limit() -> None:
     issued = date(2026, 12, 2)
     assert analyse_timing("Ghi nhận những kết quả Sở Xây dựng đạt được trong năm 2026.", issued).due is None
     assert str(analyse_timing("Sở Xây dựng hoàn thành trong năm 2026.", issued).due) == "2026-12-31"
+
+
+_RESOLUTION = """HỘI ĐỒNG NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 38/2026/NQ-HĐND
+
+Lâm Đồng, ngày 10 tháng 12 năm 2026
+
+NGHỊ QUYẾT
+Quy định mức hỗ trợ hằng tháng đối với người hoạt động không chuyên trách ở thôn
+
+QUYẾT NGHỊ:
+
+Điều 1. Quy định mức hỗ trợ
+1. Phạm vi điều chỉnh: Nghị quyết này quy định mức hỗ trợ hằng tháng.
+2. Mức hỗ trợ:
+a) Bí thư chi bộ, Trưởng thôn: 1,5 lần mức lương cơ sở/người/tháng.
+b) Trưởng Ban công tác Mặt trận ở thôn: 1,2 lần mức lương cơ sở/người/tháng.
+
+Điều 2. {article2}
+
+Điều 3. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2027.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+T/M HỘI ĐỒNG NHÂN DÂN
+CHỦ TỊCH
+
+Phạm Thị Phúc
+"""
+
+
+def test_a_resolutions_articles_list_only_those_that_put_someone_to_work() -> None:
+    one = "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này; hằng năm báo cáo kết quả thực hiện."
+    items = _items(_RESOLUTION.format(article2=one))
+    assert list(items) == ["2"]
+    assert [b.name for b in items["2"].bodies] == ["Ủy ban nhân dân tỉnh"]
+    assert str(items["2"].deadline.recurrence) == "yearly"
+    tasks = ("Tổ chức thực hiện\n1. Sở Nội vụ hướng dẫn các xã thực hiện.\n"
+             "2. Sở Tài chính bố trí kinh phí, hoàn thành trước ngày 31/01/2027.")
+    items = _items(_RESOLUTION.format(article2=tasks))
+    assert list(items) == ["2.1", "2.2"]
+    assert [b.name for b in items["2.2"].bodies] == ["Sở Tài chính"]

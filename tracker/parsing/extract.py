@@ -7,6 +7,7 @@ the first one and never raises on text it cannot make sense of.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -34,7 +35,7 @@ from tracker.parsing.deadlines import analyse_time_cell, analyse_timing
 from tracker.parsing.labelled_fields import is_field, task_fields
 from tracker.parsing.normalize import Line, normalize
 from tracker.parsing.rules.citations import CITATION
-from tracker.parsing.rules.structure import CLOSING, FOLLOW_UP, MONITOR
+from tracker.parsing.rules.structure import ARTICLE_TASK, CLOSING, FOLLOW_UP, MONITOR
 from tracker.parsing.segment import Node, Segmented, introduces, segment
 from tracker.parsing.split import parse_header, parse_signature, split_documents
 from tracker.parsing.task_table import TableTask, find_task_tables
@@ -82,6 +83,7 @@ def _is_task_sentence(text: str) -> bool:
 
 
 _TITLE_WORDS = 8
+_ANNEX = re.compile(r"\b[Pp]hụ lục\b")
 
 
 def _is_bare_title(node: Node) -> bool:
@@ -172,6 +174,12 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         while parent is not None:
             chain.append(parent)
             parent = parent.parent
+        article = chain[-1] if chain else node
+        if article.kind == "article" and (not ARTICLE_TASK.match(article.full_text) or (
+                table_rows and _ANNEX.search(article.full_text))):
+            # "Điều 1. Quy định mức hỗ trợ" and its clauses: what is decided, not who acts; "Điều 1. Giao nhiệm
+            # vụ ... (chi tiết tại Phụ lục kèm theo)": the annex's rows are the tasks
+            continue
         for ancestor in reversed(chain):
             inherited.extend(own_bodies(ancestor))
         named, after = own_parts(node)

@@ -41,6 +41,9 @@ LABEL_RULES: tuple[LabelRule, ...] = (
     # a scan that lost the space: "a)Chỉ đạo" (a capital must follow)
     LabelRule("letter_tight", "letter", r"^(?P<label>[a-zđ])\)(?=[A-ZĐÀ-Ỹ])",
               "b)Chỉ đạo các xã ven biển kiểm tra lồng bè", "b"),
+    # a resolution's or decision's article: "Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện ..."
+    LabelRule("article", "article", r"^Điều\s+(?P<label>\d{1,3})\s*[.:]\s*(?=\S)",
+              "Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.", "2"),
     LabelRule("ordinal", "ordinal",
               r"^(?P<label>(?:Thứ\s+)?(?:Một|Hai|Ba|Bốn|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười|nhất|hai|ba|tư|năm|sáu|bảy|tám|"
               r"chín|mười)(?:\s+là)?)\s*[,:]\s+(?=\S)",
@@ -78,7 +81,7 @@ def _rules_for(first: str) -> tuple[LabelRule, ...]:
     elif first in "IVX":
         kinds = ("roman",)
     elif first in "MHBTNSCĐ":
-        kinds = ("ordinal",)
+        kinds = ("article", "ordinal") if first == "Đ" else ("ordinal",)
     elif first.islower():
         kinds = ("letter",)
     elif first in "-–—":
@@ -93,8 +96,8 @@ def _rules_for(first: str) -> tuple[LabelRule, ...]:
 
 
 _BY_KIND: dict[tuple[str, ...], tuple[LabelRule, ...]] = {kinds: tuple(r for r in LABEL_RULES if r.kind in kinds)
-            for kinds in (("decimal", "arabic"), ("roman",), ("ordinal",), ("letter",), ("dash",), ("plus",),
-                          ("paren_number", "paren_letter"), ("bullet",))}
+            for kinds in (("decimal", "arabic"), ("roman",), ("article", "ordinal"), ("ordinal",), ("letter",),
+                          ("dash",), ("plus",), ("paren_number", "paren_letter"), ("bullet",))}
 
 
 def find_label(line: str) -> Label | None:

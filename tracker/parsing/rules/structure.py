@@ -142,6 +142,15 @@ FOLLOW_UP = LineRule(
     "Văn phòng Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kết luận; "
     "định kỳ 6 tháng báo cáo Ban Thường vụ Tỉnh ủy.",
 )
+# An article of a resolution or decision that puts someone to work ("Điều 2. Giao Ủy ban nhân dân tỉnh tổ
+# chức thực hiện ...", "Điều 2. Tổ chức thực hiện" over its tasks); the others approve, regulate or say
+# when it takes effect ("Điều 3. Quyết định này có hiệu lực ... chịu trách nhiệm thi hành"): no tasks.
+ARTICLE_TASK = LineRule(
+    "article_task",
+    r"^(?!.*\bhiệu lực\b).*\b(?:giao|tổ chức thực hiện|chủ trì|giám sát)\b",
+    "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+    flags=re.IGNORECASE | re.DOTALL,
+)
 # The title of a section that looks back, not forward (the assessment part of a conclusion: "I.
 # ĐÁNH GIÁ CHUNG", "1. Kết quả đạt được", "Tồn tại, hạn chế"), or states a plan's aims ("I. MỤC
 # ĐÍCH, YÊU CẦU"): its paragraphs are not tasks. Tested
@@ -190,6 +199,7 @@ FIELD_TIMING = LineRule(
 LINE_RULES: tuple[LineRule, ...] = (
     ISSUER_LINE, NATIONAL_LINE, NUMBER_LINE, PLACE_DATE, PLACE_DATE_SHORT, DATE_ONLY, SIGNED_MARK, RECIPIENTS, SUBJECT,
     TYPE_WORD, RECEIVERS_BLOCK, AUTHORITY, SIGNER_TITLE, PERSON_NAME, CLOSING, TASK_PARAGRAPH, MONITOR, FOLLOW_UP, ASSESSMENT_TITLE,
+    ARTICLE_TASK,
     TELEGRAM_TO,
     TASK_TABLE_HEADER, FIELD_LEAD, FIELD_COOPERATING, FIELD_TIMING,
 )
