@@ -447,3 +447,13 @@ def test_a_resolutions_articles_list_only_those_that_put_someone_to_work() -> No
     items = _items(_RESOLUTION.format(article2=tasks))
     assert list(items) == ["2.1", "2.2"]
     assert [b.name for b in items["2.2"].bodies] == ["Sở Tài chính"]
+
+
+def test_a_head_over_communes_goes_on_after_a_semicolon() -> None:
+    from tracker.parsing.bodies import split_list
+
+    assert split_list("Ủy ban nhân dân các xã: Nghi Lộc, Diễn Châu; phường Hoàng Mai") == [
+        "Ủy ban nhân dân xã Nghi Lộc", "Ủy ban nhân dân xã Diễn Châu", "Ủy ban nhân dân phường Hoàng Mai"]
+    assert split_list("Sở Y tế; Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]
+    # a head over no kind of unit stops at the semicolon
+    assert split_list("Các Sở: Y tế, Tài chính; thành phố Vinh")[-1] == "Thành phố Vinh"

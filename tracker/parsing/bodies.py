@@ -473,9 +473,22 @@ def split_list(phrase: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _split_list(phrase: str) -> tuple[str, ...]:
-    if ";" in phrase:
-        return tuple(name for group in phrase.split(";") for name in _split_group(group))
-    return _split_group(phrase)
+    if ";" not in phrase:
+        return _split_group(phrase)
+    names: list[str] = []
+    head = ""
+    for group in phrase.split(";"):
+        if ":" in group:
+            head = group[:group.find(":")]
+            if not _key(head.strip()).endswith(tuple(" " + unit for unit in _UNIT_WORDS)):
+                head = ""  # only a head over a kind of unit ("... các xã:") goes on to other units
+        elif head and _NAMED_UNIT.match(group.strip()):
+            # "Ủy ban nhân dân các xã: Nghi Lộc, Diễn Châu; phường Hoàng Mai": the head goes on after ";"
+            group = f"{head}: {group.strip()}"
+        else:
+            head = ""
+        names.extend(_split_group(group))
+    return tuple(names)
 
 
 def _split_group(phrase: str) -> tuple[str, ...]:
