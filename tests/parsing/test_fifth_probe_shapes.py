@@ -457,3 +457,26 @@ def test_a_head_over_communes_goes_on_after_a_semicolon() -> None:
     assert split_list("Sở Y tế; Sở Tài chính") == ["Sở Y tế", "Sở Tài chính"]
     # a head over no kind of unit stops at the semicolon
     assert split_list("Các Sở: Y tế, Tài chính; thành phố Vinh")[-1] == "Thành phố Vinh"
+
+
+def test_text_pasted_from_a_docx_with_tabs_after_labels_and_between_cells() -> None:
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH AN GIANG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 6684/UBND-KGVX\tAn Giang, ngày 07 tháng 12 năm 2026\n"
+            "V/v chăm lo Tết Nguyên đán\n\n"
+            "Kính gửi:\n•\tSở Nội vụ;\n•\tSở Tài chính.\n\n"
+            "Chủ tịch UBND tỉnh chỉ đạo như sau:\n\n"
+            "1)\tSở Nội vụ:\n"
+            "•\tChủ trì tham mưu UBND tỉnh thăm, tặng quà Tết; trình UBND tỉnh trước ngày 18/12/2026.\n"
+            "2)\tSở Tài chính bảo đảm kinh phí quà Tết trước ngày 25/12/2026.\n"
+            "3)\tPhân công nhiệm vụ cụ thể như sau:\n"
+            "STT\tNội dung\tĐơn vị chủ trì\tThời hạn\n"
+            "1\tRà soát danh sách hộ nghèo\tỦy ban nhân dân các xã, phường\t20/12/2026\n\n"
+            "Nơi nhận:\tKT. CHỦ TỊCH\n- Như trên;\tPHÓ CHỦ TỊCH\n- Lưu: VT.\t\n\tLê Văn Phước\n")
+    doc = extract(SourceText("t.txt", text, "utf-8", "0")).documents[0]
+    items = {item.ref: item for item in doc.items}
+    assert [b.name for b in items["1.1"].bodies] == ["Sở Nội vụ"]
+    assert str(items["2"].deadline.due) == "2026-12-25"
+    row = next(item for item in doc.items if item.text == "Rà soát danh sách hộ nghèo")
+    assert str(row.deadline.due) == "2026-12-20"
+    assert (doc.number, doc.signer) == ("6684/UBND-KGVX", "Lê Văn Phước")

@@ -234,6 +234,23 @@ def _rejoin(lines: list[Line]) -> list[Line]:
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{5,}|\t+)(?=\S)")
 
 
+# Text pasted from a .docx: a list's label or bullet and its text apart by a tab ("1)\tSở Nội vụ:", "•\tChủ
+# trì ..."), and a table's cells apart by tabs ("STT\tNội dung\tĐơn vị chủ trì\tThời hạn")
+_LABEL_TAB = re.compile(r"^(\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVX]{1,4}\.|[-–•+*]))\t+")
+
+
+def _docx_tabs(line: str) -> str:
+    """A list label's tab made a space, a row of three cells or more made a "|" row; a line of two
+    columns (a header beside the national motto, "Nơi nhận:" beside the signature) is left as it is."""
+    if "\t" not in line:
+        return line
+    line = _LABEL_TAB.sub(r"\1 ", line)
+    cells = [cell.strip() for cell in line.split("\t")]
+    if len([cell for cell in cells if cell]) >= 3:
+        return " | ".join(cells)
+    return line
+
+
 def _columns_apart(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Each run of consecutive two-column lines becomes its left column's lines, then its right
     column's: the issuer's lines come together, so do the signature's."""
@@ -300,7 +317,7 @@ def _is_mark_line(text: str) -> bool:
 def normalize(text: str) -> NormalizedText:
     raw = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     if "     " in raw or "\t" in raw:
-        numbered = [(n, "" if _is_footer(t.strip()) else t)
+        numbered = [(n, "" if _is_footer(t.strip()) else _docx_tabs(t))
                     for n, t in enumerate(raw.split("\n"), 1)]
         lines = [Line(_clean(_ODD_SPACES.sub(" ", t)), n) for n, t in _columns_apart(numbered)]
     else:
