@@ -480,3 +480,14 @@ def test_text_pasted_from_a_docx_with_tabs_after_labels_and_between_cells() -> N
     row = next(item for item in doc.items if item.text == "Rà soát danh sách hộ nghèo")
     assert str(row.deadline.due) == "2026-12-20"
     assert (doc.number, doc.signer) == ("6684/UBND-KGVX", "Lê Văn Phước")
+
+
+def test_a_labelled_line_that_says_the_roles_after_the_names() -> None:
+    from tracker.parsing.labelled_fields import task_fields
+
+    fields = task_fields(["Thời gian: Quý II/2027.",
+                          "Đơn vị thực hiện: Sở Khoa học và Công nghệ chủ trì; Sở Tài chính, Công an tỉnh phối hợp."])
+    assert (fields.lead, fields.cooperating, fields.timing) == (
+        "Sở Khoa học và Công nghệ", "Sở Tài chính, Công an tỉnh", "Quý II/2027")
+    assert task_fields(["Đơn vị thực hiện: Văn phòng UBND tỉnh; UBND các xã, phường."]).lead == (
+        "Văn phòng UBND tỉnh; UBND các xã, phường")

@@ -4,6 +4,7 @@ cooperates and by when, read like a task table's columns. Pure: text in, fields 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -30,9 +31,20 @@ def task_fields(paragraphs: Iterable[str]) -> TaskFields:
         for name, rule in (("lead", FIELD_LEAD), ("cooperating", FIELD_COOPERATING), ("timing", FIELD_TIMING)):
             m = rule.match(paragraph)
             if m:
-                found[name].append(m.group("value").strip().rstrip(".;").strip())
+                value = m.group("value").strip().rstrip(".;").strip()
+                if name == "lead" and _ROLE_AFTER.search(value):
+                    # "Đơn vị thực hiện: Sở X chủ trì; Sở Y, Sở Z phối hợp": the roles said after the names
+                    for part in value.split(";"):
+                        role = _ROLE_AFTER.search(part)
+                        target = "cooperating" if role and role.group(1) != "chủ trì" else "lead"
+                        found[target].append(part[:role.start()].strip() if role else part.strip())
+                else:
+                    found[name].append(value)
                 break
-    return TaskFields(*("; ".join(values) for values in found.values()))
+    return TaskFields(*("; ".join(v for v in values if v) for values in found.values()))
+
+
+_ROLE_AFTER = re.compile(r"\s+\(?(chủ trì|phối hợp|phối hợp thực hiện)\)?\s*$")
 
 
 def is_field(paragraph: str) -> bool:
