@@ -491,3 +491,29 @@ def test_a_labelled_line_that_says_the_roles_after_the_names() -> None:
         "Sở Khoa học và Công nghệ", "Sở Tài chính, Công an tỉnh", "Quý II/2027")
     assert task_fields(["Đơn vị thực hiện: Văn phòng UBND tỉnh; UBND các xã, phường."]).lead == (
         "Văn phòng UBND tỉnh; UBND các xã, phường")
+
+
+def test_a_copys_stamp_between_two_letters_adds_no_document() -> None:
+    covering = _LETTER.format(body="1. Chi cục Kiểm lâm bố trí lực lượng trực 24/24 giờ.")
+    stamp = ("SAO Y BẢN CHÍNH\nỦY BAN NHÂN DÂN XÃ PHÚ LƯƠNG\nSố: 41/SY-UBND\nPhú Lương, ngày 09 tháng 12 năm 2026\n\n"
+             "Nơi nhận:\n- Lưu: VT.\n\nTL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nMa Văn Khánh\n\n")
+    forwarded = """ỦY BAN NHÂN DÂN
+TỈNH THÁI NGUYÊN
+Số: 7215/UBND-KGVX
+V/v tăng cường phòng, chống bệnh dại
+
+Thái Nguyên, ngày 01 tháng 12 năm 2026
+
+1. Sở Y tế chỉ đạo các cơ sở y tế bảo đảm đủ vắc xin.
+
+Nơi nhận:
+- Lưu: VT.
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Phạm Hoàng Sơn
+"""
+    docs = extract(SourceText("t.txt", covering + "\n" + stamp + forwarded, "utf-8", "0")).documents
+    assert [(d.number, d.signer) for d in docs] == [("612/SNNMT-VP", "Lê Đức Thắng"),
+                                                   ("7215/UBND-KGVX", "Phạm Hoàng Sơn")]

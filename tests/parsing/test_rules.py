@@ -79,6 +79,8 @@ def test_page_number_and_stamp_patterns() -> None:
     for example in marks.PAGE_FOOTER_EXAMPLES:
         assert marks.PAGE_FOOTER.match(example), example
     assert not marks.PAGE_FOOTER.match("2. Sở Y tế báo cáo kết quả về trang 3 của biểu mẫu số 2")
+    assert marks.COPY_STAMP.match(marks.COPY_STAMP_EXAMPLE)
+    assert not marks.COPY_STAMP.match("Sao y bản chính Quyết định số 12/QĐ-UBND gửi các xã.")
 
 
 def test_place_example() -> None:

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from tracker.parsing.rules.marks import (
+    COPY_STAMP,
     FOOTNOTE,
     FOOTNOTE_RULE,
     MARK_RULES,
@@ -34,7 +35,7 @@ from tracker.parsing.rules.marks import (
     STAMP_START,
 )
 from tracker.parsing.rules.numbering import find_label
-from tracker.parsing.rules.structure import ISSUER_LINE
+from tracker.parsing.rules.structure import AUTHORITY, ISSUER_LINE, PERSON_NAME
 from tracker.parsing.task_table import unflatten_tables
 
 
@@ -137,6 +138,30 @@ def _single_spaced(text: str) -> bool:
     """``" ".join(text.split()) == text``, read without splitting (a cleaned line is, almost always):
     the only white space a printable text holds is the plain space."""
     return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+_COPY_STAMP_LINES = 20  # a copy's stamp is a dozen lines; its signer's name ends it
+
+
+def _drop_copy_stamps(lines: list[Line]) -> list[Line]:
+    """A copy's stamp ("SAO Y BẢN CHÍNH" ... "TL. CHỦ TỊCH" / name) becomes blank lines: it is no directive
+    of its own, and its number and signer belong to nobody's header."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        if not COPY_STAMP.match(line.text):
+            continue
+        end = i
+        signed = False
+        for k in range(i + 1, min(len(lines), i + _COPY_STAMP_LINES)):
+            text = lines[k].text
+            if AUTHORITY.match(text):
+                signed = True
+            elif signed and text and PERSON_NAME.match(text):
+                end = k
+                break
+        for k in range(i, end + 1):
+            out[k] = Line("", lines[k].origin)
+    return out
 
 
 def _drop_duplicates(lines: list[Line]) -> list[Line]:
@@ -334,6 +359,8 @@ def normalize(text: str) -> NormalizedText:
     lines = [Line("", ln.origin) if _is_mark_line(ln.text) else ln for ln in lines]
     lines = _drop_running_headers(lines)
     lines = _drop_stamps(lines)
+    if "SAO" in raw:
+        lines = _drop_copy_stamps(lines)
     lines = _drop_duplicates(lines)
     lines = _rejoin(lines)
     # collapse runs of blank lines to one

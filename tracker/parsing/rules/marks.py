@@ -62,3 +62,9 @@ STAMP_FIELDS = re.compile(r"^(?:Người ký|Ký bởi|Email|Cơ quan|Chức v�
 STAMP_END = re.compile(r"[+-]\d{2}:\d{2}\s*$")
 STAMP_EXAMPLE = ("Người ký: Tỉnh ủy Đắk\nNông\nEmail: Tinh uy@TUDaknong\nCơ quan: Tỉnh ủy Đắk Nông\n"
                  "Thời gian ký: 24.07.2021\n10:45:30 +07:00")
+
+# A copy's stamp ("SAO Y BẢN CHÍNH" / the copying office / "Số: 41/SY-UBND" / date / "Nơi nhận" / "TL. CHỦ
+# TỊCH" / name): no directive of its own; dropped from its first line to its signer's name.
+COPY_STAMP = re.compile(r"^(?:SAO Y(?: BẢN CHÍNH)?|SAO LỤC|TRÍCH SAO)\s*:?\s*$")
+COPY_STAMP_EXAMPLE = "SAO Y BẢN CHÍNH"
+
