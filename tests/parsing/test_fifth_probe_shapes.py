@@ -517,3 +517,15 @@ Phạm Hoàng Sơn
     docs = extract(SourceText("t.txt", covering + "\n" + stamp + forwarded, "utf-8", "0")).documents
     assert [(d.number, d.signer) for d in docs] == [("612/SNNMT-VP", "Lê Đức Thắng"),
                                                    ("7215/UBND-KGVX", "Phạm Hoàng Sơn")]
+
+
+def test_a_heading_doi_voi_a_list_of_bodies() -> None:
+    from tracker.parsing.bodies import clause_bodies
+
+    def named(text: str) -> list[str]:
+        return [m.name for m in clause_bodies(text)]
+
+    assert named("Đối với UBND các xã, phường:") == ["Ủy ban nhân dân xã", "Ủy ban nhân dân phường"]
+    assert named("Đối với UBND các xã, phường") == ["Ủy ban nhân dân xã", "Ủy ban nhân dân phường"]
+    assert named("Đối với Sở Y tế, Sở Tài chính:") == ["Sở Y tế", "Sở Tài chính"]
+    assert named("Đối với các xã biên giới, tăng cường tuần tra.") == []  # a topic, then a task

@@ -274,10 +274,14 @@ _TOPIC_REACH = 240  # characters a topic may take before its clause
 def _after_topic(text: str, key: str, pos: int, end: int) -> _Subject | None:
     """The subject of the clause after a topic ("Về đề xuất của Sở Xây dựng: giao Sở Tư pháp ...",
     "Trường hợp dịch lan rộng, vượt quá khả năng, UBND các huyện ..."): after its colon, else after
-    the first comma followed by a capital or by "giao / đề nghị / yêu cầu"."""
+    the first comma followed by a capital or by "giao / đề nghị / yêu cầu"; a heading "Đối với <bodies>:"
+    names those bodies."""
     colon = key.find(": ", pos, min(end, pos + _TOPIC_REACH))
     if colon != -1:
         return _find_subject(text, key, colon + 2, end, assigned=True)
+    for_whom = _heading_for_whom(text, key, pos, end)
+    if for_whom is not None:
+        return for_whom
     comma = key.find(", ", pos, min(end, pos + _TOPIC_REACH))
     while comma != -1:
         after = comma + 2
@@ -286,12 +290,20 @@ def _after_topic(text: str, key: str, pos: int, end: int) -> _Subject | None:
             if found is not None:
                 return found
         comma = key.find(", ", after, min(end, pos + _TOPIC_REACH))
-    if key.startswith(":", end) and key.startswith(_FOR_WHOM, pos) and "," not in key[pos:end]:
-        # "1. Đối với cấp ủy cơ sở:", "3. Đối với chi bộ:" - a heading naming whom its sub-items are for
-        whom, word = _past_determiners(key, pos + len(_FOR_WHOM), end)
-        if word in _HEADS and _starts_with(key, whom, _HEADS, word):
-            return _Subject(whom, end, None)
     return None
+
+
+def _heading_for_whom(text: str, key: str, pos: int, end: int) -> _Subject | None:
+    """"1. Đối với cấp ủy cơ sở:", "3. Đối với chi bộ:", "2. Đối với UBND các xã, phường": a heading naming
+    whom its sub-items are for, bodies and nothing they are told to do ("Đối với các xã biên giới, tăng
+    cường tuần tra" is a topic, then a task)."""
+    if not key.startswith(_FOR_WHOM, pos) or not (key.startswith(":", end) or not key[end:].strip()):
+        return None
+    whom, word = _past_determiners(key, pos + len(_FOR_WHOM), end)
+    if not (word in _HEADS and _starts_with(key, whom, _HEADS, word)):
+        return None
+    named = _find_subject(text, key, whom, end, assigned=True) if "," in key[whom:end] else None
+    return _Subject(whom, end, None) if named is None or (named.predicate is None and named.end == end) else None
 
 
 _FOR_WHOM = "đối với"
