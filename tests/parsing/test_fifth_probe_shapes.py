@@ -529,3 +529,13 @@ def test_a_heading_doi_voi_a_list_of_bodies() -> None:
     assert named("Đối với UBND các xã, phường") == ["Ủy ban nhân dân xã", "Ủy ban nhân dân phường"]
     assert named("Đối với Sở Y tế, Sở Tài chính:") == ["Sở Y tế", "Sở Tài chính"]
     assert named("Đối với các xã biên giới, tăng cường tuần tra.") == []  # a topic, then a task
+
+
+def test_completion_up_to_a_day_is_a_time_limit_and_a_campaigns_span_is_not() -> None:
+    from datetime import date
+
+    from tracker.parsing.deadlines import analyse_timing
+
+    issued = date(2026, 12, 2)
+    assert str(analyse_timing("Tổ chức kiểm tra, hoàn thành đến ngày 31/12/2026.", issued).due) == "2026-12-31"
+    assert analyse_timing("Tổ chức đợt cao điểm từ ngày 15/12/2026 đến ngày 15/02/2027.", issued).due is None

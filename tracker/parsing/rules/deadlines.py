@@ -118,7 +118,7 @@ DEADLINE_RULES: tuple[TimingRule, ...] = (
     TimingRule(
         id="date.complete_on",
         kind="date",
-        pattern=rf"(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|vào|trước))?\s+(?:{TIME})?{WEEKDAY}?ngày\s*{DATE}",
+        pattern=rf"(?:hoàn\s+thành|hoàn\s+tất|xong)(?:\s+(?:trong|vào|trước|đến|tới))?\s+(?:{TIME})?{WEEKDAY}?ngày\s*{DATE}",
         example="Sở Xây dựng cải tạo khu cách ly tập trung, hoàn thành trước ngày 20-7-2021.",
         expect="2021-07-20",
         needles=("hoàn", "xong"),
