@@ -539,3 +539,11 @@ def test_completion_up_to_a_day_is_a_time_limit_and_a_campaigns_span_is_not() ->
     issued = date(2026, 12, 2)
     assert str(analyse_timing("Tổ chức kiểm tra, hoàn thành đến ngày 31/12/2026.", issued).due) == "2026-12-31"
     assert analyse_timing("Tổ chức đợt cao điểm từ ngày 15/12/2026 đến ngày 15/02/2027.", issued).due is None
+
+
+def test_giving_a_body_the_results_to_sum_up_and_report_after_the_last_item_names_the_monitor() -> None:
+    body = ("1. Chi cục Kiểm lâm bố trí lực lượng trực 24/24 giờ.\n\n"
+            "Giao Văn phòng Sở tổng hợp kết quả thực hiện, báo cáo Giám đốc Sở trước ngày 20/02/2027.")
+    doc = extract(SourceText("t.txt", _LETTER.format(body=body), "utf-8", "0")).documents[0]
+    assert doc.monitor == "Văn phòng Sở"
+    assert [b.name for b in doc.items[0].bodies] == ["Chi cục Kiểm lâm"]

@@ -126,7 +126,7 @@ TASK_PARAGRAPH = LineRule(
 )
 MONITOR = LineRule(
     "monitor",
-    r"(?:theo dõi|nắm tình hình|đôn đốc|kiểm tra, giám sát|tổng hợp(?: tình hình)?(?:,| và)? báo cáo|"
+    r"(?:theo dõi|nắm tình hình|đôn đốc|kiểm tra, giám sát|tổng hợp(?: tình hình| kết quả thực hiện)?(?:,| và)? báo cáo|"
     r"giúp Ban Thường vụ|giúp Thường trực)",
     "Văn phòng Tỉnh ủy phối hợp với các cơ quan liên quan nắm tình hình triển khai thực hiện văn bản này, báo cáo Ban Thường vụ Tỉnh ủy.",
 )
