@@ -479,6 +479,8 @@ def test_text_pasted_from_a_docx_with_tabs_after_labels_and_between_cells() -> N
     assert str(items["2"].deadline.due) == "2026-12-25"
     row = next(item for item in doc.items if item.text == "Rà soát danh sách hộ nghèo")
     assert str(row.deadline.due) == "2026-12-20"
+    # "3) Phân công nhiệm vụ cụ thể như sau:" introduces the table's rows: no task of its own
+    assert "3" not in items
     assert (doc.number, doc.signer) == ("6684/UBND-KGVX", "Lê Văn Phước")
 
 

@@ -94,6 +94,12 @@ def _is_bare_title(node: Node) -> bool:
             and len(own.split()) <= _TITLE_WORDS)
 
 
+def _introduces_nothing(node: Node) -> bool:
+    """"5) Phân công nhiệm vụ cụ thể như sau:" over a task table read apart: it introduces the rows, it is
+    no task of its own."""
+    return not node.children and not node.continuation and node.text.rstrip().endswith(":")
+
+
 def _short(text: str) -> str:
     words = text.split()
     return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
@@ -166,7 +172,7 @@ def parse_document(block: list[Line], offset: int) -> ParsedDocument | None:
         return intro if intro_counts[intro] else None
 
     for node in leaves:
-        if _is_bare_title(node):
+        if _is_bare_title(node) or (table_rows and _introduces_nothing(node)):
             continue
         inherited: list = []
         parent = node.parent
