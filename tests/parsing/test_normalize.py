@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.parsing.normalize import _is_footer, _is_mark_line, _single_spaced, clean_line, normalize
+from tracker.domain.text import single_spaced
+from tracker.parsing.normalize import _is_footer, _is_mark_line, clean_line, normalize
 from tracker.parsing.rules.marks import PAGE_NUMBER, RULE_LINE
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_docs"
@@ -134,12 +135,12 @@ def test_an_issuer_line_that_opens_a_document_stays() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(" \t\n\x0b\x0c\x1c\x85\u00a0\u1680\u2028\u3000aăđ,.1"), max_size=30))
 def test_single_spaced_is_only_said_of_text_that_splitting_leaves_alone(text: str) -> None:
-    """The duplicate finder keys a line by itself when ``_single_spaced`` says so: only right when
+    """The duplicate finder keys a line by itself when ``single_spaced`` says so: only right when
     collapsing its white space would not change it."""
-    if _single_spaced(text):
+    if single_spaced(text):
         assert " ".join(text.split()) == text
     if " ".join(text.split()) == text and " " not in text:
-        assert _single_spaced(text)  # no white space at all: the fast path is taken
+        assert single_spaced(text)  # no white space at all: the fast path is taken
 
 
 def test_a_scanned_page_repeated_with_odd_white_space_is_still_dropped() -> None:

@@ -41,6 +41,17 @@ def _retone_lower(match: re.Match[str]) -> str:
     return _TONE_PAIRS.get(old, old)
 
 
+def single_spaced(text: str) -> bool:
+    """``" ".join(text.split()) == text``, read without splitting (a cleaned line is, almost always):
+    the only white space a printable text holds is the plain space."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def collapse_spaces(text: str) -> str:
+    """Every run of white space made one plain space, the ends trimmed (the text itself when it is already)."""
+    return text if single_spaced(text) else " ".join(text.split())
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

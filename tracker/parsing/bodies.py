@@ -94,6 +94,7 @@ _DECIDING = _by_first_word(_sorted(DECIDING_VERBS.words))
 _GIAO_THONG = _by_first_word(("giao thông",))
 _SET_PHRASES = _sorted(w for w in SET_PHRASES.words if "," in w or " và " in w or " - " in w)
 _UNIT_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "huyện", "quận", "xã", "phường", "tỉnh")
+_UNIT_ENDINGS = tuple(f" {unit}" for unit in _UNIT_WORDS)  # a head ending in a kind of unit ("... các xã")
 _UNITS_WITH_TAILS = frozenset(f"{unit} {tail}" for unit in _UNIT_WORDS for tail in _SHARED_TAILS)  # "thị trấn ven biển"
 _NAME_PARTS = {_key(k): tuple(_key(w) for w in v) for k, v in NAME_PARTS.items()}
 _NOUN_AFTER = {_key(k): tuple(" " + _key(w) for w in v) for k, v in NOUN_AFTER.items()}
@@ -492,7 +493,7 @@ def _split_list(phrase: str) -> tuple[str, ...]:
     for group in phrase.split(";"):
         if ":" in group:
             head = group[:group.find(":")]
-            if not _key(head.strip()).endswith(tuple(" " + unit for unit in _UNIT_WORDS)):
+            if not _key(head.strip()).endswith(_UNIT_ENDINGS):
                 head = ""  # only a head over a kind of unit ("... các xã:") goes on to other units
         elif head and _NAMED_UNIT.match(group.strip()):
             # "Ủy ban nhân dân các xã: Nghi Lộc, Diễn Châu; phường Hoàng Mai": the head goes on after ";"
@@ -699,9 +700,10 @@ def clause_bodies(text: str) -> list[Mention]:
         text = text[:1] + text[1:].lower()
     key = _key(text)
     out: list[Mention] = []
+    bracketed = "(" in text
     for start, end in _clauses(text):
         out.extend(_clause_mentions(text, key, start, end))
-        if "(" in text:  # "... (phối hợp với Sở Xây dựng)": partners in a bracket, whoever the clause names
+        if bracketed:  # "... (phối hợp với Sở Xây dựng)": partners in a bracket, whoever the clause names
             for bracket in _PARTNERS_IN_BRACKETS.finditer(key, start, end):
                 out.extend(_partners(text[bracket.start(1):bracket.end(1)]))
     return out
@@ -750,7 +752,7 @@ def _clause_mentions(text: str, key: str, start: int, end: int) -> list[Mention]
         # head must follow)
         m = _COOPERATING_WITH.search(key, predicate_at, end)
         partners_at = m.end() if m else None
-    if partners_at is None and "sự" in key:
+    if partners_at is None and key.find("sự", start, end) != -1:
         m = _WITH_HELP_OF.search(key, start, end)
         partners_at = m.end() if m else None
     if partners_at is not None:

@@ -27,7 +27,7 @@ from dateutil.rrule import rrulestr
 
 from tracker.domain.enums import RecurrenceFreq, Urgency
 from tracker.domain.parsed import DeadlineHint
-from tracker.domain.text import modern_tones, modern_tones_lower, nfc
+from tracker.domain.text import collapse_spaces, modern_tones, modern_tones_lower, nfc
 from tracker.parsing.rules import deadlines as rules
 from tracker.parsing.rules.deadlines import TimingRule
 from tracker.parsing.workdays import add_working_days, last_working_day_before_tet, lunar_new_year
@@ -208,7 +208,7 @@ _NEEDLES_WITH_PARENTS = _with_parents(_ALL_NEEDLES)
 @lru_cache(maxsize=4096)
 def _needles_in(key: str) -> frozenset[str]:
     """The rules' needles that occur in ``key`` (cached: typical item texts recur)."""
-    flat = key if "\n" not in key and "  " not in key and key.isprintable() else " ".join(key.split())
+    flat = collapse_spaces(key)
     found: set[str] = set()
     for needle, parent in _NEEDLES_WITH_PARENTS:
         if (parent is None or parent in found) and needle in flat:

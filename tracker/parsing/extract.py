@@ -82,16 +82,15 @@ def _is_task_sentence(text: str) -> bool:
     return bool(own) and own[-1] in ".;!…" and not own.lower().startswith("về ")
 
 
-_TITLE_WORDS = 8
+_TITLE_WORDS = 8  # a capital title this short; a section title may run longer
 _ANNEX = re.compile(r"\b[Pp]hụ lục\b")
 
 
 def _is_bare_title(node: Node) -> bool:
     """"II. NHIỆM VỤ CỤ THỂ" with nothing under it (its tasks in a table read apart): a section's title in
     capitals, no task."""
-    own = node.text.strip()
-    return (not node.children and not node.continuation and own.isupper() and own[-1:] not in ".;!?…"
-            and len(own.split()) <= _TITLE_WORDS)
+    return (not node.children and node.text.isupper() and node.is_section_title  # capitals first: most items fail
+            and len(node.text.split()) <= _TITLE_WORDS)
 
 
 def _introduces_nothing(node: Node) -> bool:

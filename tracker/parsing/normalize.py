@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tracker.domain.text import collapse_spaces
 from tracker.parsing.rules.marks import (
     COPY_STAMP,
     FOOTNOTE,
@@ -87,10 +88,7 @@ def clean_line(line: str) -> str:
 
 def _clean(line: str) -> str:
     """``clean_line`` for text already in NFC with its odd spaces made plain."""
-    line = strip_marks(line)
-    if "  " in line:
-        line = " ".join(line.split())
-    return line.strip()
+    return _clean_unmarked(strip_marks(line))
 
 
 def _clean_unmarked(line: str) -> str:
@@ -134,12 +132,6 @@ def _drop_stamps(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _single_spaced(text: str) -> bool:
-    """``" ".join(text.split()) == text``, read without splitting (a cleaned line is, almost always):
-    the only white space a printable text holds is the plain space."""
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-
-
 _COPY_STAMP_LINES = 20  # a copy's stamp is a dozen lines; its signer's name ends it
 
 
@@ -173,9 +165,7 @@ def _drop_duplicates(lines: list[Line]) -> list[Line]:
     for line in lines:
         is_repeat = False
         if len(line.text) >= _MIN_DUPLICATE:
-            key = line.text.lower()
-            if not _single_spaced(key):
-                key = " ".join(key.split())
+            key = collapse_spaces(line.text.lower())
             is_repeat = key in seen
             any_repeat = any_repeat or is_repeat
             seen.add(key)
@@ -259,17 +249,17 @@ def _rejoin(lines: list[Line]) -> list[Line]:
 _COLUMN_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{5,}|\t+)(?=\S)")
 
 
-# Text pasted from a .docx: a list's label or bullet and its text apart by a tab ("1)\tSở Nội vụ:", "•\tChủ
-# trì ..."), and a table's cells apart by tabs ("STT\tNội dung\tĐơn vị chủ trì\tThời hạn")
-_LABEL_TAB = re.compile(r"^(\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVX]{1,4}\.|[-–•+*]))\t+")
-
-
 def _docx_tabs(line: str) -> str:
-    """A list label's tab made a space, a row of three cells or more made a "|" row; a line of two
-    columns (a header beside the national motto, "Nơi nhận:" beside the signature) is left as it is."""
+    """Text pasted from a .docx: a tab after a list's label or bullet ("1)\tSở Nội vụ:", "•\tChủ trì ...")
+    made a space, a row of three tab-separated cells or more ("STT\tNội dung\tĐơn vị chủ trì\tThời hạn")
+    made a "|" row; a line of two columns (a header beside the national motto, "Nơi nhận:" beside the
+    signature) is left as it is."""
     if "\t" not in line:
         return line
-    line = _LABEL_TAB.sub(r"\1 ", line)
+    head, _, rest = line.partition("\t")
+    label = find_label(head.strip() + " x")
+    if label is not None and label.rest == "x":  # the text before the tab is a label and nothing else
+        line = head + " " + rest.lstrip("\t")
     cells = [cell.strip() for cell in line.split("\t")]
     if len([cell for cell in cells if cell]) >= 3:
         return " | ".join(cells)
